@@ -1,0 +1,87 @@
+using Switchboard.Telephony.Agents;
+using Switchboard.Telephony.Calls;
+
+namespace Switchboard.Telephony.Connectors;
+
+/// <summary>Something that happened on the PBX, as a connector reports it. Facts carry no decisions.</summary>
+public abstract record PbxFact;
+
+/// <summary>A call appeared on a line, ringing (incoming) or dialing (placed by the line).</summary>
+public sealed record CallAppeared(
+    CallKey Key,
+    string ConversationId,
+    CallDirection Direction,
+    string CallerNumber,
+    string? CallerName,
+    string CalleeNumber) : PbxFact
+{
+    /// <summary>For a consultation: the PBX call id of the held call on the same line.</summary>
+    public string? ParentPbxCallId { get; init; }
+
+    /// <summary>The party that transferred the call to this line.</summary>
+    public string? RedirectedFrom { get; init; }
+
+    /// <summary>The call is a supervisor listening in.</summary>
+    public bool IsListening { get; init; }
+
+    /// <summary>For a resync: the call was already answered before the connector saw it.</summary>
+    public bool AlreadyAnswered { get; init; }
+}
+
+public sealed record CallAnswered(CallKey Key) : PbxFact;
+
+public sealed record CallHeld(CallKey Key) : PbxFact;
+
+public sealed record CallUnheld(CallKey Key) : PbxFact;
+
+/// <summary>The called party is busy; an <see cref="CallEnded"/> follows.</summary>
+public sealed record CallRemoteBusy(CallKey Key) : PbxFact;
+
+public sealed record CallMuteChanged(CallKey Key, bool Muted) : PbxFact;
+
+/// <summary>The far end of a call changed, as when a transfer joins this line with another party.</summary>
+public sealed record CallPartyChanged(CallKey Key, string CallerNumber, string? CallerName, string CalleeNumber) : PbxFact
+{
+    public CallDirection? Direction { get; init; }
+    public string? RedirectedFrom { get; init; }
+}
+
+/// <summary>Why the PBX ended a call.</summary>
+public enum HangupCause
+{
+    Normal,
+    Busy,
+    NoAnswer,
+    Rejected,
+    Failed,
+    Transferred,
+}
+
+/// <summary>Which end hung up, as far as the PBX can tell.</summary>
+public enum HangupSide
+{
+    Unknown,
+    Local,
+    Remote,
+}
+
+public sealed record CallEnded(CallKey Key, HangupCause Cause, HangupSide Side) : PbxFact
+{
+    /// <summary>Where the call went, when it ended by being transferred.</summary>
+    public string? TransferTarget { get; init; }
+}
+
+public sealed record DtmfSeen(CallKey Key, char Digit) : PbxFact;
+
+public sealed record AgentStatusReported(string Line, AgentStatus Status) : PbxFact;
+
+public sealed record CallCentreModeReported(string Line, bool Enabled) : PbxFact;
+
+/// <summary>The PBX link came up or went down.</summary>
+public sealed record PbxLinkChanged(bool IsUp, string? Reason) : PbxFact;
+
+/// <summary>The full list of active calls after the link came back; the tracker reconciles with it.</summary>
+public sealed record ActiveCallsReported(IReadOnlyList<CallAppeared> Calls) : PbxFact;
+
+/// <summary>The PBX's own text of a message, for users who asked to see it.</summary>
+public sealed record RawPbxMessage(string? Line, string Text) : PbxFact;
