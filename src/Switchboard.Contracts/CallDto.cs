@@ -1,0 +1,41 @@
+namespace Switchboard.Contracts;
+
+/// <summary>A call as the client sees it (design.md, "A call as the client sees it").</summary>
+public sealed record CallDto
+{
+    public required Guid Id { get; init; }
+    public required string PbxCallId { get; init; }
+    public required string ConversationId { get; init; }
+    public required string Line { get; init; }
+    public required CallDirection Direction { get; init; }
+    public required string CallerNumber { get; init; }
+    public string? CallerName { get; init; }
+    public required string CalleeNumber { get; init; }
+    public string? RedirectedFrom { get; init; }
+    public string? RedirectedTo { get; init; }
+    public required CallState State { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? AnsweredAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+    public double TimeBeforeConnectionSeconds { get; init; }
+    public double DurationSeconds { get; init; }
+    public double TalkSeconds { get; init; }
+    public double HoldSeconds { get; init; }
+    public CallEndReason? EndReason { get; init; }
+    public Guid? ParentCallId { get; init; }
+    public string? ParentPbxCallId { get; init; }
+    public ContactCandidateDto? Contact { get; init; }
+    public IReadOnlyList<ContactCandidateDto> Candidates { get; init; } = [];
+    public string? Comment { get; init; }
+    public bool Muted { get; init; }
+    public bool IsListening { get; init; }
+    public required LineOperations Operations { get; init; }
+}
+
+/// <summary>A CRM record that the call's remote number matched.</summary>
+public sealed record ContactCandidateDto(
+    Guid? ContactId,
+    string? ContactName,
+    Guid? AccountId,
+    string? AccountName,
+    string MatchedBy);

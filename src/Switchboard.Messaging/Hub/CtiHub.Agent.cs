@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.SignalR;
+using Switchboard.Contracts;
+using Switchboard.Messaging.Mapping;
+using Switchboard.Telephony.Agents;
+
+namespace Switchboard.Messaging.Hub;
+
+// Agent state, call-centre mode and supervisor listening.
+public sealed partial class CtiHub
+{
+    [HubMethodName(CtiCommands.SetAgentState)]
+    public Task SetAgentState(SetAgentStateRequest? request) => RunAsync(CtiCommands.SetAgentState, null, async ct =>
+    {
+        var valid = CommandInput.Required(request, CtiCommands.SetAgentState, "{ state, reason?, line? }");
+        if (!Enum.IsDefined(valid.State) || !AgentStatus.IsChoosable(ContractMapper.ToDomain(valid.State)))
+        {
+            throw new CommandRefusedException(
+                "invalid_state",
+                "An agent may choose available, away, doNotDisturb or offline; busy and wrapUp are set by the system.");
+        }
+
+        string? reason = null;
+        if (valid.State == Contracts.AgentState.Away && valid.Reason is not null)
+        {
+            reason = options.Value.AwayReasons.FirstOrDefault(r => string.Equals(r, valid.Reason, StringComparison.OrdinalIgnoreCase))
+                ?? throw new CommandRefusedException(
+                    "invalid_reason",
+                    $"'{valid.Reason}' is not an away reason; choose one of: {string.Join(", ", options.Value.AwayReasons)}.");
+        }
+
+        var status = new AgentStatus(ContractMapper.ToDomain(valid.State), reason);
+        foreach (var line in OwnLines(valid.Line))
+        {
+            await connector.SetAgentStatusAsync(line, status, ct);
+        }
+    });
+
+    [HubMethodName(CtiCommands.SetCallCentreMode)]
+    public Task SetCallCentreMode(SetCallCentreModeRequest? request) => RunAsync(CtiCommands.SetCallCentreMode, null, async ct =>
+    {
+        var valid = CommandInput.Required(request, CtiCommands.SetCallCentreMode, "{ enabled, line? }");
+        if (!connector.Capabilities.CallCentreMode)
+        {
+            throw new CommandRefusedException("not_supported", "This PBX has no call-centre mode.");
+        }
+
+        foreach (var line in OwnLines(valid.Line))
+        {
+            await connector.SetCallCentreModeAsync(line, valid.Enabled, ct);
+        }
+    });
+
+    /// <summary>A supervisor listens to another agent's call from the supervisor's own line.</summary>
+    [HubMethodName(CtiCommands.ListenCall)]
+    public Task ListenCall(CallRequest? request) => RunAsync(CtiCommands.ListenCall, request?.CallId, async ct =>
+    {
+        var valid = CommandInput.Required(request, CtiCommands.ListenCall, "{ callId }");
+        var user = CurrentUser;
+        if (!user.CanListen || !connector.Capabilities.Listen)
+        {
+            throw new CommandRefusedException("forbidden", "Only supervisors may listen to calls.");
+        }
+
+        var call = tracker.FindCall(CommandInput.CallId(valid.CallId))
+            ?? throw new CommandRefusedException("call_not_found", $"There is no active call {valid.CallId}.");
+        if (user.Owns(call.Line) || call.IsListening)
+        {
+            throw new CommandRefusedException("invalid_target", "Listen to another agent's call.");
+        }
+
+        await connector.ListenAsync(OwnLine(null), call.Key, ct);
+    });
+}

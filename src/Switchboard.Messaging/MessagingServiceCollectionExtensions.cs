@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Switchboard.Contracts;
+using Switchboard.Messaging.Hub;
+using Switchboard.Messaging.Pump;
+using Switchboard.Messaging.Routing;
+using Switchboard.Telephony.Connectors;
+using Switchboard.Telephony.Tracking;
+
+namespace Switchboard.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// The hub, the pump from the connector through the tracker, and the saver. The host supplies
+    /// the connector and the CRM ports (<see cref="Ports.IUserDirectory"/>, <see cref="Ports.ICallerLookup"/>,
+    /// <see cref="Ports.ICallLogWriter"/>).
+    /// </summary>
+    public static IServiceCollection AddMessagingService(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MessagingOptions>().Bind(configuration.GetSection("Messaging"));
+        services.AddOptions<CallTrackerOptions>().Bind(configuration.GetSection("Telephony"));
+        services.AddSignalR();
+        services.AddSingleton(sp => new CallTracker(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<CallTrackerOptions>>().Value,
+            sp.GetRequiredService<IPbxConnector>().Capabilities));
+        services.AddSingleton<ConnectedUsers>();
+        services.AddSingleton<CtiNotifier>();
+        services.AddSingleton<CallSaver>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallSaver>());
+        services.AddSingleton<CallPump>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallPump>());
+        return services;
+    }
+
+    public static HubEndpointConventionBuilder MapCtiHub(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHub<CtiHub>(CtiCommands.HubPath);
+}

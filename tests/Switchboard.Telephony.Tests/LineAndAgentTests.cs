@@ -1,0 +1,116 @@
+using Switchboard.Telephony.Agents;
+using Switchboard.Telephony.Calls;
+using Switchboard.Telephony.Connectors;
+using Switchboard.Telephony.Tracking;
+
+namespace Switchboard.Telephony.Tests;
+
+public class LineAndAgentTests
+{
+    private static readonly CallKey Key = new("c1", "101");
+
+    [Fact]
+    public void A_line_may_dial_only_while_nothing_rings_or_talks()
+    {
+        var fixture = new TrackerFixture();
+        Assert.Equal(CallOperations.Dial, fixture.Tracker.Snapshot("101").Operations);
+
+        fixture.Inbound();
+        Assert.False(fixture.Tracker.CheckLine("101", CallOperations.Dial).IsAllowed);
+
+        fixture.Apply(new CallAnswered(Key));
+        fixture.Apply(new CallHeld(Key));
+        Assert.True(fixture.Tracker.CheckLine("101", CallOperations.Dial).IsAllowed);
+    }
+
+    [Fact]
+    public void The_agent_is_busy_while_talking_and_available_after()
+    {
+        var fixture = new TrackerFixture();
+        fixture.Inbound();
+
+        var answered = fixture.Apply(new CallAnswered(Key));
+        var ended = fixture.Apply(new CallEnded(Key, HangupCause.Normal, HangupSide.Remote));
+
+        Assert.Contains(answered, e => e is AgentStatusChanged { Status.State: AgentState.Busy });
+        Assert.Contains(ended, e => e is AgentStatusChanged { Status.State: AgentState.Available });
+    }
+
+    [Fact]
+    public void Wrap_up_follows_a_call_and_ends_when_its_time_is_over()
+    {
+        var options = new CallTrackerOptions();
+        options.WrapUpPerLine["101"] = TimeSpan.FromSeconds(30);
+        var fixture = new TrackerFixture(options);
+        fixture.Connected();
+
+        var ended = fixture.Apply(new CallEnded(Key, HangupCause.Normal, HangupSide.Remote));
+        var tooEarly = fixture.Tracker.EndWrapUp("101");
+        fixture.Advance(30);
+        var over = fixture.Tracker.EndWrapUp("101");
+
+        Assert.Contains(ended, e => e is WrapUpStarted { LineNumber: "101" });
+        Assert.Contains(ended, e => e is AgentStatusChanged { Status.State: AgentState.WrapUp });
+        Assert.Empty(tooEarly);
+        Assert.Contains(over, e => e is AgentStatusChanged { Status.State: AgentState.Available });
+    }
+
+    [Fact]
+    public void A_chosen_away_state_is_kept_through_calls()
+    {
+        var fixture = new TrackerFixture();
+        var away = fixture.Apply(new AgentStatusReported("101", new AgentStatus(AgentState.Away, "Lunch")));
+        fixture.Connected();
+
+        Assert.Contains(away, e => e is AgentStatusChanged { Status.State: AgentState.Away, Status.Reason: "Lunch" });
+        Assert.Equal(AgentState.Away, fixture.Tracker.Snapshot("101").AgentStatus.State);
+    }
+
+    [Fact]
+    public void Call_centre_mode_is_announced_only_when_it_changes()
+    {
+        var fixture = new TrackerFixture();
+
+        var on = fixture.Apply(new CallCentreModeReported("101", true));
+        var again = fixture.Apply(new CallCentreModeReported("101", true));
+
+        Assert.Contains(on, e => e is CallCentreModeChanged { Enabled: true });
+        Assert.Empty(again);
+    }
+
+    [Fact]
+    public void A_listening_call_can_only_be_dropped()
+    {
+        var fixture = new TrackerFixture();
+        var key = new CallKey("l1", "103");
+        fixture.Apply(new CallAppeared(key, "c1", CallDirection.Internal, "103", null, "101") { IsListening = true });
+        fixture.Apply(new CallAnswered(key));
+
+        Assert.Equal(CallOperations.Drop, fixture.Tracker.FindCall(key)!.Operations);
+    }
+
+    [Fact]
+    public void Resync_ends_calls_the_pbx_no_longer_has_and_takes_up_new_ones()
+    {
+        var fixture = new TrackerFixture();
+        fixture.Connected();
+        var appeared = new CallAppeared(new CallKey("c9", "102"), "c9", CallDirection.Incoming, "+74957654321", null, "102") { AlreadyAnswered = true };
+
+        var events = fixture.Apply(new ActiveCallsReported([appeared]));
+
+        Assert.Contains(events, e => e is CallChanged { Kind: CallChangeKind.Finished, Call.PbxCallId: "c1", Call.EndReason: CallEndReason.Completed });
+        Assert.Contains(events, e => e is CallChanged { Kind: CallChangeKind.Started, Call.PbxCallId: "c9", Call.State: CallState.Connected });
+        Assert.IsType<CallsResynchronized>(events[^1]);
+    }
+
+    [Fact]
+    public void Operations_the_pbx_cannot_offer_are_never_offered()
+    {
+        var capabilities = TrackerFixture.AllCapabilities with { CallOperations = CallOperations.Dial | CallOperations.Drop };
+        var tracker = new CallTracker(TimeProvider.System, new CallTrackerOptions(), capabilities);
+
+        var events = tracker.Apply(new CallAppeared(Key, "c1", CallDirection.Incoming, "+74951234567", null, "101"));
+
+        Assert.Equal(CallOperations.Drop, events.OfType<CallChanged>().Single().Call.Operations);
+    }
+}
