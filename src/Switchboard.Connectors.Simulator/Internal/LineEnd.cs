@@ -1,0 +1,40 @@
+using Switchboard.Telephony.Calls;
+using Switchboard.Telephony.Connectors;
+
+namespace Switchboard.Connectors.Simulator.Internal;
+
+/// <summary>
+/// A line's end of a sim call. Its key is fixed where it was created and kept for its whole life,
+/// even when a transfer moves it into another sim call. It also remembers the call as its line
+/// sees it (direction, numbers), which is what the facts about it report.
+/// </summary>
+internal sealed class LineEnd(CallKey key, EndState state, bool placedCall, long sequence) : SimEnd(key.Line, state)
+{
+    public CallKey Key { get; } = key;
+
+    /// <summary>This line is the calling side, as it sees the call.</summary>
+    public bool PlacedCall { get; } = placedCall;
+
+    /// <summary>Creation order, so that resync lists calls as they began.</summary>
+    public long Sequence { get; } = sequence;
+
+    public required CallDirection Direction { get; set; }
+    public required string CallerNumber { get; set; }
+    public required string CalleeNumber { get; set; }
+    public string? RedirectedFrom { get; set; }
+    public string? ParentPbxCallId { get; init; }
+    public bool IsListening { get; init; }
+    public bool Muted { get; set; }
+
+    /// <summary>For a consultation: the held end on the same line that it was made from.</summary>
+    public LineEnd? ConsultedFrom { get; init; }
+
+    public CallAppeared ToAppeared(bool forResync) =>
+        new(Key, Call.ConversationId, Direction, CallerNumber, null, CalleeNumber)
+        {
+            ParentPbxCallId = ParentPbxCallId,
+            RedirectedFrom = RedirectedFrom,
+            IsListening = IsListening,
+            AlreadyAnswered = forResync && IsAnswered,
+        };
+}

@@ -1,0 +1,219 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Switchboard.Connectors.Simulator.Internal;
+using Switchboard.Telephony.Calls;
+using Switchboard.Telephony.Connectors;
+
+namespace Switchboard.Connectors.Simulator;
+
+/// <summary>
+/// The built-in PBX: an in-process model of calls between extensions and outside numbers.
+/// It reports what happens as <see cref="PbxFact"/>s and decides nothing about the state a client
+/// sees (the call tracker does). The outside world (callers, called numbers) is played through
+/// the methods in SimulatedPbx.OutsideWorld.cs, which the HTTP endpoints call.
+/// All state is guarded by one lock, and facts are written while holding it, so they are in model order.
+/// </summary>
+public sealed partial class SimulatedPbx : IPbxConnector
+{
+    private static readonly PbxCapabilities _capabilities = new(
+        CallOperations.Dial | CallOperations.Answer | CallOperations.Drop | CallOperations.Hold
+        | CallOperations.Unhold | CallOperations.SetupTransfer | CallOperations.CompleteTransfer
+        | CallOperations.CancelTransfer | CallOperations.BlindTransfer | CallOperations.MakeConsultCall
+        | CallOperations.Dtmf | CallOperations.Mute,
+        WrapUp: true,
+        CallCentreMode: true,
+        CallRecording: false,
+        Listen: true);
+
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly SimulatorOptions _options;
+    private readonly Channel<PbxFact> _facts =
+        Channel.CreateUnbounded<PbxFact>(new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly Dictionary<string, SimLine> _lines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimQueue> _queues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimCall> _calls = new(StringComparer.Ordinal);
+    private readonly Dictionary<CallKey, LineEnd> _lineEnds = [];
+
+    // Outside parties by the sim call they came in or were called in, which keeps naming them over HTTP after a transfer.
+    private readonly Dictionary<string, ExternalEnd> _outsideParties = new(StringComparer.Ordinal);
+    private long _lastCallNumber;
+    private long _lastSequence;
+    private bool _connected;
+    private bool _linkUp;
+    private bool _disposed;
+
+    public SimulatedPbx(IOptions<SimulatorOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        _options = options.Value;
+        var failures = SimulatorOptionsValidator.Check(_options);
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", failures), nameof(options));
+        }
+
+        _time = time;
+        var order = 0;
+        foreach (var extension in _options.Extensions)
+        {
+            _lines.Add(extension, new SimLine(extension, order++));
+        }
+
+        foreach (var queue in _options.Queues)
+        {
+            _queues.Add(queue.Number, new SimQueue(queue.Number, queue.Name));
+        }
+    }
+
+    public string Name => "Simulator";
+
+    public PbxCapabilities Capabilities => _capabilities;
+
+    public Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
+        lock (_gate)
+        {
+            // Only the first connect raises the link: a later one must not undo a simulated outage.
+            if (!_connected && !_disposed)
+            {
+                _connected = true;
+                _linkUp = true;
+                _facts.Writer.TryWrite(new PbxLinkChanged(true, null));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public IAsyncEnumerable<PbxFact> ReadFactsAsync(CancellationToken cancellationToken) =>
+        _facts.Reader.ReadAllAsync(cancellationToken);
+
+    public Task<IReadOnlyList<CallAppeared>> GetActiveCallsAsync(CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<IReadOnlyList<CallAppeared>>(cancellationToken);
+        }
+
+        lock (_gate)
+        {
+            return _linkUp
+                ? Task.FromResult<IReadOnlyList<CallAppeared>>(ActiveCallFacts())
+                : Task.FromException<IReadOnlyList<CallAppeared>>(LinkDown());
+        }
+    }
+
+    /// <summary>For tests: the link to the PBX breaks. Facts stop and commands are refused until <see cref="SimulateLinkUp"/>.</summary>
+    public void SimulateLinkDown(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        lock (_gate)
+        {
+            if (_linkUp)
+            {
+                _facts.Writer.TryWrite(new PbxLinkChanged(false, reason));
+                _linkUp = false;
+            }
+        }
+    }
+
+    /// <summary>For tests: the link comes back, followed by the calls active now, as after a reconnect.</summary>
+    public void SimulateLinkUp()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _connected = true;
+            _linkUp = true;
+            _facts.Writer.TryWrite(new PbxLinkChanged(true, null));
+            _facts.Writer.TryWrite(new ActiveCallsReported(ActiveCallFacts()));
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _linkUp = false;
+                foreach (var call in _calls.Values)
+                {
+                    call.StopRinging();
+                }
+
+                _facts.Writer.TryComplete();
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private List<CallAppeared> ActiveCallFacts() =>
+        [.. _lineEnds.Values.OrderBy(e => e.Sequence).Select(e => e.ToAppeared(forResync: true))];
+
+    /// <summary>Reports a fact, and the raw message that goes with a fact about a line. Called under the lock.</summary>
+    private void Emit(PbxFact fact)
+    {
+        // While the link is down the PBX goes on, but nobody hears of it: the resync after it comes back tells.
+        if (!_linkUp)
+        {
+            return;
+        }
+
+        _facts.Writer.TryWrite(fact);
+        if (RawMessageFormatter.Format(fact) is { } raw)
+        {
+            _facts.Writer.TryWrite(raw);
+        }
+    }
+
+    /// <summary>Runs a command of the connector under the lock; a refusal comes back as a faulted task.</summary>
+    private Task Command(Action command, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
+        try
+        {
+            lock (_gate)
+            {
+                if (!_linkUp)
+                {
+                    throw LinkDown();
+                }
+
+                command();
+                DispatchQueues();
+            }
+
+            return Task.CompletedTask;
+        }
+        catch (PbxCommandException refused)
+        {
+            return Task.FromException(refused);
+        }
+    }
+
+    private PbxCommandException LinkDown() =>
+        new(_disposed ? "The simulator has been shut down" : "The PBX link is down");
+
+    private string NextCallId() => $"sim-{++_lastCallNumber}";
+
+    private long NextSequence() => ++_lastSequence;
+}

@@ -1,0 +1,28 @@
+namespace Switchboard.Connectors.Simulator;
+
+/// <summary>Settings of the built-in PBX (configuration section <c>Simulator</c>).</summary>
+public sealed class SimulatorOptions
+{
+    public const string SectionName = "Simulator";
+
+    /// <summary>The extensions (lines) of the simulated PBX.</summary>
+    public IList<string> Extensions { get; set; } = ["101", "102", "103", "104"];
+
+    /// <summary>The call queues; agents in call-centre mode are members of every queue.</summary>
+    public IList<SimulatorQueueOptions> Queues { get; set; } = [new() { Number = "600", Name = "support" }];
+
+    /// <summary>How long a call rings before the PBX gives up on it.</summary>
+    public TimeSpan NoAnswerTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a queue call rings one member before trying the next.</summary>
+    public TimeSpan QueueRingTimeout { get; set; } = TimeSpan.FromSeconds(15);
+}
+
+/// <summary>One call queue of the simulated PBX.</summary>
+public sealed class SimulatorQueueOptions
+{
+    /// <summary>The number callers dial to reach the queue.</summary>
+    public string Number { get; set; } = "";
+
+    public string Name { get; set; } = "";
+}

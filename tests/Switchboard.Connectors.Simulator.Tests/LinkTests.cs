@@ -1,0 +1,92 @@
+using Switchboard.Telephony.Agents;
+using Switchboard.Telephony.Calls;
+using Switchboard.Telephony.Connectors;
+using static Switchboard.Connectors.Simulator.Tests.SimulatorHarness;
+
+namespace Switchboard.Connectors.Simulator.Tests;
+
+public sealed class LinkTests
+{
+    [Fact]
+    public async Task Connecting_reports_the_link_up_once()
+    {
+        await using var sim = await StartAsync();
+
+        await sim.Pbx.ConnectAsync(CancellationToken.None);
+
+        await sim.ExpectNoMoreFactsAsync();
+    }
+
+    [Fact]
+    public async Task Active_calls_are_one_appearance_per_line_with_answered_ones_marked()
+    {
+        await using var sim = await StartAsync();
+        var talking = await sim.ConnectedInternalAsync("101", "102");
+        var ringing = sim.CallIn(Caller, "103");
+
+        var active = await sim.Pbx.GetActiveCallsAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [
+                new CallAppeared(Key(talking, "101"), talking, CallDirection.Internal, "101", null, "102") { AlreadyAnswered = true },
+                new CallAppeared(Key(talking, "102"), talking, CallDirection.Internal, "101", null, "102") { AlreadyAnswered = true },
+                new CallAppeared(Key(ringing, "103"), ringing, CallDirection.Incoming, Caller, null, "103"),
+            ],
+            active);
+    }
+
+    [Fact]
+    public async Task Commands_are_refused_while_the_link_is_down()
+    {
+        await using var sim = await StartAsync();
+        var id = await sim.ConnectedInboundAsync("101");
+
+        sim.Pbx.SimulateLinkDown("cable cut");
+
+        await sim.ExpectAsync(new PbxLinkChanged(false, "cable cut"));
+        await Refused.ByPbx(() => sim.Pbx.DropAsync(Key(id, "101"), CancellationToken.None), "The PBX link is down");
+        await Refused.ByPbx(() => sim.Pbx.MakeCallAsync("102", "103", CancellationToken.None), "The PBX link is down");
+        await Refused.ByPbx(() => sim.Pbx.SetAgentStatusAsync("102", AgentStatus.Available, CancellationToken.None), "The PBX link is down");
+        await Refused.ByPbx(() => sim.Pbx.GetActiveCallsAsync(CancellationToken.None), "The PBX link is down");
+    }
+
+    [Fact]
+    public async Task Link_coming_back_reports_the_calls_active_now_and_nothing_of_what_happened_meanwhile()
+    {
+        await using var sim = await StartAsync();
+        var ended = await sim.ConnectedInboundAsync("101");
+        sim.Pbx.SimulateLinkDown("cable cut");
+        await sim.NextAsync<PbxLinkChanged>();
+
+        Assert.True(sim.Pbx.HangUpAsOutsideParty(ended).Succeeded);
+        var started = sim.CallIn(OtherCaller, "102");
+        sim.Pbx.SimulateLinkUp();
+
+        await sim.ExpectAsync(new PbxLinkChanged(true, null));
+        var report = await sim.NextAsync<ActiveCallsReported>();
+        Assert.Equal([new CallAppeared(Key(started, "102"), started, CallDirection.Incoming, OtherCaller, null, "102")], report.Calls);
+        await sim.Pbx.AnswerAsync(Key(started, "102"), CancellationToken.None);
+        await sim.ExpectAsync(new CallAnswered(Key(started, "102")));
+        await sim.ExpectNoMoreFactsAsync();
+    }
+
+    [Fact]
+    public async Task A_later_connect_does_not_undo_a_simulated_outage()
+    {
+        await using var sim = await StartAsync();
+        sim.Pbx.SimulateLinkDown("cable cut");
+        await sim.NextAsync<PbxLinkChanged>();
+
+        await sim.Pbx.ConnectAsync(CancellationToken.None);
+
+        await Refused.ByPbx(() => sim.Pbx.MakeCallAsync("101", "102", CancellationToken.None), "The PBX link is down");
+    }
+
+    [Fact]
+    public async Task Commands_before_connecting_are_refused()
+    {
+        await using var pbx = new SimulatedPbx(Microsoft.Extensions.Options.Options.Create(new SimulatorOptions()), TimeProvider.System);
+
+        await Refused.ByPbx(() => pbx.MakeCallAsync("101", "102", CancellationToken.None), "The PBX link is down");
+    }
+}
