@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Switchboard.Crm.Users;
+
+namespace Switchboard.Crm.Auth;
+
+/// <summary>Issues the JWTs that the CRM endpoints and the hub accept, and says how to validate them.</summary>
+public sealed class TokenIssuer
+{
+    private readonly SigningKeyStore _keys;
+    private readonly TimeSpan _lifetime;
+    private readonly TimeProvider _time;
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    internal TokenIssuer(SigningKeyStore keys, AuthOptions options, TimeProvider time)
+    {
+        _keys = keys;
+        _lifetime = options.TokenLifetime > TimeSpan.Zero ? options.TokenLifetime : new AuthOptions().TokenLifetime;
+        _time = time;
+    }
+
+    public IssuedToken Issue(CrmUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var now = _time.GetUtcNow();
+        var expiresAt = now + _lifetime;
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = CrmClaims.Issuer,
+            Audience = CrmClaims.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expiresAt.UtcDateTime,
+            Claims = new Dictionary<string, object>
+            {
+                [CrmClaims.UserId] = user.Id.ToString(),
+                [CrmClaims.Login] = user.Login,
+                [CrmClaims.Role] = user.Role.ToString(),
+            },
+            SigningCredentials = new SigningCredentials(_keys.Key, SecurityAlgorithms.HmacSha256),
+        });
+
+        // The token carries whole seconds; report the moment it really expires.
+        return new IssuedToken(token, DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()));
+    }
+
+    public TokenValidationParameters CreateValidationParameters() => new()
+    {
+        ValidIssuer = CrmClaims.Issuer,
+        ValidAudience = CrmClaims.Audience,
+        IssuerSigningKey = _keys.Key,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        ValidateIssuer = true,
+        ValidateAudience = true,
+        ValidateLifetime = true,
+        ValidateIssuerSigningKey = true,
+        RequireExpirationTime = true,
+        ClockSkew = TimeSpan.FromSeconds(30),
+        NameClaimType = CrmClaims.Login,
+        RoleClaimType = CrmClaims.Role,
+    };
+
+    /// <summary>Validates a token outside the HTTP pipeline; null when it is not one of ours or has expired.</summary>
+    public async Task<ClaimsPrincipal?> ValidateAsync(string token)
+    {
+        var result = await _handler.ValidateTokenAsync(token, CreateValidationParameters());
+        return result.IsValid ? new ClaimsPrincipal(result.ClaimsIdentity) : null;
+    }
+}

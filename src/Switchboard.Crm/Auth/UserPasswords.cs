@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Identity;
+using Switchboard.Crm.Data;
+
+namespace Switchboard.Crm.Auth;
+
+/// <summary>Hashes and checks passwords with ASP.NET Core Identity's hasher (PBKDF2, salted, versioned).</summary>
+public static class UserPasswords
+{
+    private static readonly PasswordHasher<User> _hasher = new();
+
+    // Checked when the login is unknown, so that a wrong login costs as much time as a wrong password.
+    private static readonly User _nobody = new() { Login = "", DisplayName = "", PasswordHash = "" };
+    private static readonly Lazy<string> _nobodyHash = new(() => _hasher.HashPassword(_nobody, Guid.NewGuid().ToString()));
+
+    public static string Hash(User user, string password) => _hasher.HashPassword(user, password);
+
+    internal static PasswordVerificationResult Verify(User user, string password) =>
+        _hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+
+    internal static void SpendVerificationTime(string password) =>
+        _hasher.VerifyHashedPassword(_nobody, _nobodyHash.Value, password);
+}

@@ -1,0 +1,9 @@
+namespace Switchboard.Crm.Contacts;
+
+public enum PhoneKind
+{
+    Mobile,
+    Work,
+    Home,
+    Other,
+}

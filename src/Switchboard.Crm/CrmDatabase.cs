@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Crm.Contacts;
+using Switchboard.Crm.Data;
+using Switchboard.Crm.Demo;
+
+namespace Switchboard.Crm;
+
+public static partial class CrmDatabase
+{
+    public const string DemoEnabledKey = "Demo:Enabled";
+
+    /// <summary>
+    /// Brings the database schema up to date and, when <c>Demo:Enabled</c> is true, adds the demo
+    /// users, contacts and accounts to a database that has no users yet.
+    /// </summary>
+    public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var contexts = services.GetRequiredService<IDbContextFactory<CrmDbContext>>();
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(typeof(CrmDatabase));
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers go on while a call is being saved; the file keeps the setting.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        Log.Migrated(logger);
+
+        if (configuration.GetValue<bool>(DemoEnabledKey) && await DemoSeeder.SeedIfEmptyAsync(db, services.GetRequiredService<PhoneNumberNormalizer>(), cancellationToken))
+        {
+            Log.DemoSeeded(logger);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "The CRM database is up to date")]
+        public static partial void Migrated(ILogger logger);
+
+        [LoggerMessage(2, LogLevel.Information, "Created the demo users, contacts and accounts")]
+        public static partial void DemoSeeded(ILogger logger);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Crm.Auth;
+using Switchboard.Crm.Calls;
+using Switchboard.Crm.Contacts;
+using Switchboard.Crm.Data;
+using Switchboard.Crm.Users;
+
+namespace Switchboard.Crm;
+
+public static class CrmServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the CRM: its database (provider from <c>Database:Provider</c>), number normalisation,
+    /// caller lookup, the call log, the user directory and the token issuer. The services are
+    /// singletons that open a context per operation, so hubs and background services can use them.
+    /// </summary>
+    public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.SectionName));
+        services.AddDbContextFactory<CrmDbContext>(options => CrmDatabaseProvider.Configure(options, configuration));
+        services.AddSingleton<PhoneNumberNormalizer>();
+        services.AddSingleton<CallerLookup>();
+        services.AddSingleton<CallLog>();
+        services.AddSingleton<CallQueries>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<PasswordLogin>();
+        services.AddCrmTokens(configuration);
+        services.Configure<JsonOptions>(options => AddCamelCaseEnums(options.SerializerOptions));
+        return services;
+    }
+
+    // The API's enums travel as camelCase names ("incoming", "supervisor"), like the client contract's.
+    private static void AddCamelCaseEnums(JsonSerializerOptions options)
+    {
+        if (!options.Converters.Any(c => c is JsonStringEnumConverter))
+        {
+            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        }
+    }
+}

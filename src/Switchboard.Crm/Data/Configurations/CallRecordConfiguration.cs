@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Switchboard.Crm.Data.Configurations;
+
+internal sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRecord>
+{
+    public void Configure(EntityTypeBuilder<CallRecord> builder)
+    {
+        builder.Property(c => c.PbxCallId).HasMaxLength(255);
+        builder.Property(c => c.Line).HasMaxLength(32);
+        builder.Property(c => c.ConversationId).HasMaxLength(255);
+        builder.Property(c => c.Direction).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.CallerNumber).HasMaxLength(64);
+        builder.Property(c => c.CallerName).HasMaxLength(200);
+        builder.Property(c => c.CalleeNumber).HasMaxLength(64);
+        builder.Property(c => c.RedirectedFrom).HasMaxLength(64);
+        builder.Property(c => c.RedirectedTo).HasMaxLength(64);
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.EndReason).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.ParentPbxCallId).HasMaxLength(255);
+        builder.Property(c => c.Comment).HasMaxLength(4000);
+
+        // The idempotency key: a retried or racing save of the same call finds this row.
+        builder.HasIndex(c => new { c.PbxCallId, c.Line }).IsUnique();
+
+        // Keyset paging, newest first: for everyone, and for an agent's own lines.
+        builder.HasIndex(c => new { c.StartedAt, c.Id });
+        builder.HasIndex(c => new { c.Line, c.StartedAt, c.Id });
+
+        // A consultation saved before its parent is linked when the parent arrives.
+        builder.HasIndex(c => new { c.ParentPbxCallId, c.Line });
+        builder.HasIndex(c => c.ConversationId);
+        builder.HasIndex(c => c.ContactId);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Crm.Data;
+
+namespace Switchboard.Crm.Users;
+
+/// <summary>Who the users are and which lines each owns; the Messaging Service routes events by it.</summary>
+public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts)
+{
+    public async Task<CrmUser?> FindUserAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var users = await ToCrmUsers(db.Users.Where(u => u.Id == id), cancellationToken);
+        return users.Count > 0 ? users[0] : null;
+    }
+
+    public async Task<CrmUser?> FindByLoginAsync(string login, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var users = await ToCrmUsers(db.Users.Where(u => u.Login == login), cancellationToken);
+        return users.Count > 0 ? users[0] : null;
+    }
+
+    /// <summary>The users who own <paramref name="line"/>: none for a line nobody owns.</summary>
+    public async Task<IReadOnlyList<CrmUser>> FindLineOwnersAsync(string line, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ToCrmUsers(db.Users.Where(u => u.Lines.Any(l => l.Number == line)), cancellationToken);
+    }
+
+    private static async Task<List<CrmUser>> ToCrmUsers(IQueryable<User> users, CancellationToken cancellationToken)
+    {
+        var rows = await users
+            .AsNoTracking()
+            .OrderBy(u => u.Login)
+            .Select(u => new { u.Id, u.Login, u.DisplayName, u.Role, Lines = u.Lines.OrderBy(l => l.Number).Select(l => l.Number).ToList() })
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(u => new CrmUser(u.Id, u.Login, u.DisplayName, u.Role, u.Lines));
+    }
+}

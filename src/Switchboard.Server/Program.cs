@@ -1,0 +1,4 @@
+using Switchboard.Server;
+
+var app = await SwitchboardApp.CreateAsync(args);
+await app.RunAsync();

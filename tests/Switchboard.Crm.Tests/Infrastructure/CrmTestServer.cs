@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Switchboard.Crm.Auth;
+
+namespace Switchboard.Crm.Tests.Infrastructure;
+
+/// <summary>
+/// A real ASP.NET Core app with the CRM, on Kestrel at 127.0.0.1 and a port the system picks,
+/// on a SQLite file of its own with the demo data.
+/// </summary>
+internal sealed class CrmTestServer : IAsyncDisposable
+{
+    public const string HubProbePath = "/hubs/probe";
+    public const string SupervisorsOnlyPath = "/test/supervisors-only";
+
+    private readonly TempFolder _folder;
+    private readonly WebApplication _app;
+
+    private CrmTestServer(TempFolder folder, WebApplication app, Uri address)
+    {
+        _folder = folder;
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<CrmTestServer> StartAsync()
+    {
+        var folder = new TempFolder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ContentRootPath = folder.Path,
+        });
+        builder.Configuration.AddInMemoryCollection(CrmTestHost.Settings(folder, demo: true));
+        builder.Logging.ClearProviders();
+        builder.Services.AddCrm(builder.Configuration).AddCrmAuthentication(builder.Configuration);
+
+        var app = builder.Build();
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapCrmEndpoints();
+
+        // Stand-ins for the hub and for a supervisors' endpoint of other components.
+        app.MapGet(HubProbePath, (ClaimsPrincipal user) => user.Identity?.Name).RequireAuthorization();
+        app.MapGet(SupervisorsOnlyPath, () => Results.Ok()).RequireAuthorization(p => p.RequireRole("Supervisor"));
+
+        await CrmDatabase.MigrateAndSeedAsync(app.Services, Timeouts.Token()).WithTimeout();
+        await app.StartAsync(Timeouts.Token()).WithTimeout();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new CrmTestServer(folder, app, new Uri(address));
+    }
+
+    public HttpClient CreateClient(string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = Timeouts.Step };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public async Task<string> LoginAsync(string login, string password)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { login, password }, Timeouts.Token()).WithTimeout();
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(Timeouts.Token()).WithTimeout();
+        return body!["token"]!.GetValue<string>();
+    }
+
+    /// <summary>A client signed in as <paramref name="login"/> with the demo password.</summary>
+    public async Task<HttpClient> SignInAsync(string login) =>
+        CreateClient(await LoginAsync(login, Crm.Demo.DemoData.Users.Single(u => u.Login == login).Password));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(Timeouts.Token()).WithTimeout();
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+}

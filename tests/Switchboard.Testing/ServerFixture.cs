@@ -1,0 +1,129 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Server;
+
+namespace Switchboard.Testing;
+
+/// <summary>
+/// The whole Switchboard host on a real loopback port, with a fresh SQLite file, the simulator
+/// and the demo data. One per test class.
+/// </summary>
+public class ServerFixture : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public string DatabasePath => Path.Combine(_folder, "switchboard.db");
+
+    protected virtual TimeSpan NoAnswerTimeout => TimeSpan.FromSeconds(60);
+
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        await StartAppAsync("http://127.0.0.1:0");
+    }
+
+    /// <summary>Stops the server and starts it again on the same port with the same database and keys.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAppAsync();
+        await StartAppAsync(BaseAddress.ToString().TrimEnd('/'));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAppAsync();
+        Http?.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the temp folder's cleaning; the test has its result.
+        }
+    }
+
+    private async Task StartAppAsync(string url)
+    {
+        _app = await SwitchboardApp.CreateAsync(
+        [
+            $"--urls={url}",
+            "--environment=Testing",
+            $"--ConnectionStrings:Crm=Data Source={DatabasePath}",
+            "--Demo:Enabled=true",
+            $"--Auth:SigningKey={_signingKey}",
+            $"--Simulator:NoAnswerTimeout={NoAnswerTimeout:c}",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await _app.StartAsync().WaitAsync(Timeouts.Step);
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseAddress = new Uri(address);
+        Http?.Dispose();
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeouts.Step };
+        await WaitUntilHealthyAsync();
+    }
+
+    private async Task StopAppAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    public async Task<string> LoginAsync(string login, string password)
+    {
+        var response = await Http.PostAsJsonAsync("/api/auth/login", new { login, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<LoginResponse>();
+        return body!.Token;
+    }
+
+    public async Task<AgentSession> ConnectAsync(string login, string password, bool rawMessages = false)
+    {
+        var token = await LoginAsync(login, password);
+        var session = new AgentSession(BaseAddress, token, rawMessages);
+        await session.StartAsync();
+        return session;
+    }
+
+    public SimulatorDriver Simulator => new(Http);
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var timeout = new CancellationTokenSource(Timeouts.Step);
+        while (true)
+        {
+            var response = await Http.GetAsync("/healthz", timeout.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private sealed record LoginResponse(string Token, DateTimeOffset ExpiresAt);
+}
+
+/// <summary>A server whose simulator gives up on unanswered calls quickly.</summary>
+public sealed class ShortTimeoutServerFixture : ServerFixture
+{
+    protected override TimeSpan NoAnswerTimeout => TimeSpan.FromSeconds(1);
+}
