@@ -15,7 +15,7 @@ namespace Switchboard.Connectors.Simulator;
 /// </summary>
 public sealed partial class SimulatedPbx : IPbxConnector
 {
-    private static readonly PbxCapabilities _capabilities = new(
+    private static readonly PbxCapabilities SimulatorCapabilities = new(
         CallOperations.Dial | CallOperations.Answer | CallOperations.Drop | CallOperations.Hold
         | CallOperations.Unhold | CallOperations.SetupTransfer | CallOperations.CompleteTransfer
         | CallOperations.CancelTransfer | CallOperations.BlindTransfer | CallOperations.MakeConsultCall
@@ -70,7 +70,7 @@ public sealed partial class SimulatedPbx : IPbxConnector
 
     public string Name => "Simulator";
 
-    public PbxCapabilities Capabilities => _capabilities;
+    public PbxCapabilities Capabilities => SimulatorCapabilities;
 
     public Task ConnectAsync(CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
     /// <summary>A line no test uses: a report about it marks the end of the facts a step produced.</summary>
     public const string MarkerLine = "199";
 
-    private static readonly TimeSpan _readTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
     private readonly CancellationTokenSource _stop = new();
     private readonly IAsyncEnumerator<PbxFact> _facts;
     private readonly bool _includeRaw;
@@ -63,7 +63,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
     {
         while (true)
         {
-            var more = await _facts.MoveNextAsync().AsTask().WaitAsync(_readTimeout);
+            var more = await _facts.MoveNextAsync().AsTask().WaitAsync(ReadTimeout);
             Assert.True(more, "The simulator's fact stream ended.");
             if (_includeRaw || _facts.Current is not RawPbxMessage)
             {

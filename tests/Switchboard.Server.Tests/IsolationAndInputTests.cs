@@ -32,6 +32,7 @@ public class IsolationAndInputTests(ServerFixture server) : IClassFixture<Server
         await Assert.ThrowsAsync<HubException>(() => b.Model.BlindTransferCallAsync(call.Id, Demo.LineB));
         await Assert.ThrowsAsync<HubException>(() => b.Model.SendDtmfAsync(call.Id, "1"));
 
+        await b.WaitForCountAsync(CtiEvents.Error, 4);
         var errors = b.All<ErrorEvent>(CtiEvents.Error).ToList();
         Assert.Equal(4, errors.Count);
         Assert.All(errors, e => Assert.Equal("forbidden", e.Code));

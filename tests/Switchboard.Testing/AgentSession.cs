@@ -90,6 +90,27 @@ public sealed class AgentSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until at least <paramref name="count"/> events of that name have arrived.</summary>
+    public async Task WaitForCountAsync(string name, int count)
+    {
+        using var timeout = new CancellationTokenSource(Timeouts.Step);
+        while (Events.Count(e => e.Name == name) < count)
+        {
+            Task arrived;
+            lock (_gate)
+            {
+                arrived = _arrived.Task;
+            }
+
+            if (Events.Count(e => e.Name == name) >= count)
+            {
+                return;
+            }
+
+            await arrived.WaitAsync(timeout.Token);
+        }
+    }
+
     public Task<CallDto> WaitForCallAsync(string name, Func<CallDto, bool> match) => WaitForAsync(name, match);
 
     /// <summary>Forgets what was received so far, so that the next waits see only new events.</summary>

@@ -9,7 +9,7 @@ internal static class DialRules
 
     private const int MaxDigits = 20;
 
-    private static readonly SearchValues<char> _dtmf = SearchValues.Create(DtmfDigits);
+    private static readonly SearchValues<char> DtmfDigitValues = SearchValues.Create(DtmfDigits);
 
     /// <summary>Digits with an optional leading <c>+</c>: extensions, queues and outside numbers alike.</summary>
     public static bool IsDiallable(string? number)
@@ -25,7 +25,7 @@ internal static class DialRules
 
     public static string? FindInvalidDtmf(string digits)
     {
-        var index = digits.AsSpan().IndexOfAnyExcept(_dtmf);
+        var index = digits.AsSpan().IndexOfAnyExcept(DtmfDigitValues);
         return index < 0 ? null : digits[index].ToString();
     }
 }

@@ -13,7 +13,7 @@ public static class CrmAuthenticationExtensions
     /// <summary>The path under which browsers' SignalR WebSocket clients send the token in the query string.</summary>
     public const string HubsPath = "/hubs";
 
-    private const string _accessTokenQueryKey = "access_token";
+    private const string AccessTokenQueryKey = "access_token";
 
     /// <summary>
     /// Accepts Switchboard's tokens (JwtBearer, issuer and audience "switchboard") and sets up authorization.
@@ -55,7 +55,7 @@ public static class CrmAuthenticationExtensions
     {
         if (string.IsNullOrEmpty(context.Token)
             && context.HttpContext.Request.Path.StartsWithSegments(HubsPath)
-            && context.Request.Query[_accessTokenQueryKey].ToString() is { Length: > 0 } token)
+            && context.Request.Query[AccessTokenQueryKey].ToString() is { Length: > 0 } token)
         {
             context.Token = token;
         }

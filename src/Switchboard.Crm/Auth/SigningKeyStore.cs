@@ -12,7 +12,7 @@ namespace Switchboard.Crm.Auth;
 internal sealed partial class SigningKeyStore
 {
     public const int MinimumKeyBytes = 32;
-    private const int _generatedKeyBytes = 64;
+    private const int GeneratedKeyBytes = 64;
 
     private readonly AuthOptions _options;
     private readonly ILogger<SigningKeyStore> _logger;
@@ -40,7 +40,7 @@ internal sealed partial class SigningKeyStore
 
     private byte[] Generate(string path)
     {
-        var key = RandomNumberGenerator.GetBytes(_generatedKeyBytes);
+        var key = RandomNumberGenerator.GetBytes(GeneratedKeyBytes);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

@@ -6,17 +6,17 @@ namespace Switchboard.Crm.Auth;
 /// <summary>Hashes and checks passwords with ASP.NET Core Identity's hasher (PBKDF2, salted, versioned).</summary>
 public static class UserPasswords
 {
-    private static readonly PasswordHasher<User> _hasher = new();
+    private static readonly PasswordHasher<User> Hasher = new();
 
     // Checked when the login is unknown, so that a wrong login costs as much time as a wrong password.
-    private static readonly User _nobody = new() { Login = "", DisplayName = "", PasswordHash = "" };
-    private static readonly Lazy<string> _nobodyHash = new(() => _hasher.HashPassword(_nobody, Guid.NewGuid().ToString()));
+    private static readonly User Nobody = new() { Login = "", DisplayName = "", PasswordHash = "" };
+    private static readonly Lazy<string> NobodyHash = new(() => Hasher.HashPassword(Nobody, Guid.NewGuid().ToString()));
 
-    public static string Hash(User user, string password) => _hasher.HashPassword(user, password);
+    public static string Hash(User user, string password) => Hasher.HashPassword(user, password);
 
     internal static PasswordVerificationResult Verify(User user, string password) =>
-        _hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
 
     internal static void SpendVerificationTime(string password) =>
-        _hasher.VerifyHashedPassword(_nobody, _nobodyHash.Value, password);
+        Hasher.VerifyHashedPassword(Nobody, NobodyHash.Value, password);
 }

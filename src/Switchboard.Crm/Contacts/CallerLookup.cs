@@ -13,10 +13,10 @@ public sealed class CallerLookup(IDbContextFactory<CrmDbContext> contexts, Phone
     /// <summary>The national number of most countries; enough to tell numbers apart, short enough to ignore how the country code was written.</summary>
     public const int TrailingDigitCount = 10;
 
-    private const int _maxCandidates = 20;
+    private const int MaxCandidates = 20;
 
     // Rows read before ranking: a number shared by more records than this is not a useful match anyway.
-    private const int _maxRowsRead = 200;
+    private const int MaxRowsRead = 200;
 
     public async Task<IReadOnlyList<ContactCandidate>> LookupAsync(string? number, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ public sealed class CallerLookup(IDbContextFactory<CrmDbContext> contexts, Phone
                 p.Contact != null ? p.Contact.Name : null,
                 p.Contact != null ? p.Contact.AccountId : p.AccountId,
                 p.Contact != null ? (p.Contact.Account != null ? p.Contact.Account.Name : null) : p.Account!.Name))
-            .Take(_maxRowsRead)
+            .Take(MaxRowsRead)
             .ToListAsync(cancellationToken);
 
         return Rank(rows, e164);
@@ -68,7 +68,7 @@ public sealed class CallerLookup(IDbContextFactory<CrmDbContext> contexts, Phone
             .ThenBy(m => m.Row.ContactName ?? m.Row.AccountName, StringComparer.Ordinal)
             .ThenBy(m => m.Row.ContactId ?? m.Row.AccountId)
             .DistinctBy(m => (m.Row.ContactId, m.Row.AccountId)) // keeps a record's best match only
-            .Take(_maxCandidates)
+            .Take(MaxCandidates)
             .Select(m => new ContactCandidate(
                 m.Row.ContactId,
                 m.Row.ContactName,

@@ -10,9 +10,9 @@ namespace Switchboard.Crm.Contacts;
 public sealed class PhoneNumberNormalizer
 {
     // Longer input is not a phone number; refusing it early bounds the parser's work.
-    private const int _maxInputLength = 64;
+    private const int MaxInputLength = 64;
 
-    private static readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
     private readonly string _region;
     private readonly string _outsideLinePrefix;
@@ -21,7 +21,7 @@ public sealed class PhoneNumberNormalizer
     {
         ArgumentNullException.ThrowIfNull(options);
         var region = options.Value.DefaultRegion.Trim().ToUpperInvariant();
-        if (!_util.GetSupportedRegions().Contains(region))
+        if (!Util.GetSupportedRegions().Contains(region))
         {
             throw new ArgumentException($"Crm:DefaultRegion '{region}' is not a region that phone numbers know.", nameof(options));
         }
@@ -32,7 +32,7 @@ public sealed class PhoneNumberNormalizer
 
     public NormalizedPhoneNumber? Normalize(string? raw)
     {
-        if (string.IsNullOrWhiteSpace(raw) || raw.Length > _maxInputLength)
+        if (string.IsNullOrWhiteSpace(raw) || raw.Length > MaxInputLength)
         {
             return null;
         }
@@ -82,7 +82,7 @@ public sealed class PhoneNumberNormalizer
         PhoneNumber number;
         try
         {
-            number = _util.Parse(text, region);
+            number = Util.Parse(text, region);
         }
         catch (NumberParseException)
         {
@@ -90,7 +90,7 @@ public sealed class PhoneNumberNormalizer
             return null;
         }
 
-        return _util.IsValidNumber(number) ? new NormalizedPhoneNumber(_util.Format(number, PhoneNumberFormat.E164)) : null;
+        return Util.IsValidNumber(number) ? new NormalizedPhoneNumber(Util.Format(number, PhoneNumberFormat.E164)) : null;
     }
 
     private static bool IsDialable(char c) =>

@@ -16,9 +16,9 @@ public static class CrmDatabaseProvider
     public const string DefaultSqliteConnectionString = "Data Source=switchboard.db";
 
     // SQLite's primary result code for a constraint and its extended codes for UNIQUE and PRIMARY KEY.
-    private const int _sqliteConstraint = 19;
-    private const int _sqliteConstraintUnique = 2067;
-    private const int _sqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
 
     public static void Configure(DbContextOptionsBuilder builder, IConfiguration configuration)
     {
@@ -38,7 +38,7 @@ public static class CrmDatabaseProvider
     public static bool IsUniqueViolation(DbUpdateException exception) =>
         exception?.InnerException is SqliteException
         {
-            SqliteErrorCode: _sqliteConstraint,
-            SqliteExtendedErrorCode: _sqliteConstraintUnique or _sqliteConstraintPrimaryKey,
+            SqliteErrorCode: SqliteConstraint,
+            SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         };
 }

@@ -11,7 +11,7 @@ namespace Switchboard.Crm.Tests.Auth;
 
 public sealed class TokenIssuerTests : IDisposable
 {
-    private static readonly CrmUser _anna = new(Guid.NewGuid(), "agent1", "Anna Petrova", UserRole.Agent, ["101"]);
+    private static readonly CrmUser Anna = new(Guid.NewGuid(), "agent1", "Anna Petrova", UserRole.Agent, ["101"]);
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -37,11 +37,11 @@ public sealed class TokenIssuerTests : IDisposable
         using var services = Services();
         var issuer = services.GetRequiredService<TokenIssuer>();
 
-        var token = issuer.Issue(_anna);
+        var token = issuer.Issue(Anna);
         var principal = await issuer.ValidateAsync(token.Token).WithTimeout();
 
         Assert.NotNull(principal);
-        Assert.Equal(_anna.Id, principal.FindUserId());
+        Assert.Equal(Anna.Id, principal.FindUserId());
         Assert.Equal("agent1", principal.Identity?.Name);
         Assert.True(principal.IsInRole("Agent"));
         Assert.False(principal.IsInRole("Supervisor"));
@@ -53,7 +53,7 @@ public sealed class TokenIssuerTests : IDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.Zero));
         using var services = Services(new() { ["Auth:TokenLifetime"] = "02:00:00" }, time);
 
-        var token = services.GetRequiredService<TokenIssuer>().Issue(_anna);
+        var token = services.GetRequiredService<TokenIssuer>().Issue(Anna);
 
         Assert.Equal(new DateTimeOffset(2025, 3, 14, 11, 0, 0, TimeSpan.Zero), token.ExpiresAt);
     }
@@ -64,7 +64,7 @@ public sealed class TokenIssuerTests : IDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.Zero));
         using var services = Services(time: time);
 
-        Assert.Equal(time.GetUtcNow().AddHours(12), services.GetRequiredService<TokenIssuer>().Issue(_anna).ExpiresAt);
+        Assert.Equal(time.GetUtcNow().AddHours(12), services.GetRequiredService<TokenIssuer>().Issue(Anna).ExpiresAt);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class TokenIssuerTests : IDisposable
         using var services = Services(time: past);
         var issuer = services.GetRequiredService<TokenIssuer>();
 
-        Assert.Null(await issuer.ValidateAsync(issuer.Issue(_anna).Token).WithTimeout());
+        Assert.Null(await issuer.ValidateAsync(issuer.Issue(Anna).Token).WithTimeout());
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class TokenIssuerTests : IDisposable
         using var ours = Services(new() { ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
         using var theirs = Services(new() { ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
 
-        var forged = theirs.GetRequiredService<TokenIssuer>().Issue(_anna with { Role = UserRole.Administrator });
+        var forged = theirs.GetRequiredService<TokenIssuer>().Issue(Anna with { Role = UserRole.Administrator });
 
         Assert.Null(await ours.GetRequiredService<TokenIssuer>().ValidateAsync(forged.Token).WithTimeout());
     }
@@ -93,7 +93,7 @@ public sealed class TokenIssuerTests : IDisposable
     {
         using var services = Services();
         var issuer = services.GetRequiredService<TokenIssuer>();
-        var parts = issuer.Issue(_anna).Token.Split('.');
+        var parts = issuer.Issue(Anna).Token.Split('.');
         var payload = System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(parts[1]))
             .Replace("\"Agent\"", "\"Administrator\"", StringComparison.Ordinal);
         var tampered = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(payload)}.{parts[2]}";
@@ -107,7 +107,7 @@ public sealed class TokenIssuerTests : IDisposable
         string token;
         using (var before = Services())
         {
-            token = before.GetRequiredService<TokenIssuer>().Issue(_anna).Token;
+            token = before.GetRequiredService<TokenIssuer>().Issue(Anna).Token;
         }
 
         using var after = Services();
@@ -125,7 +125,7 @@ public sealed class TokenIssuerTests : IDisposable
         }
 
         using var services = Services();
-        services.GetRequiredService<TokenIssuer>().Issue(_anna);
+        services.GetRequiredService<TokenIssuer>().Issue(Anna);
 
         var mode = File.GetUnixFileMode(_folder.File("switchboard.signing-key"));
 
@@ -137,7 +137,7 @@ public sealed class TokenIssuerTests : IDisposable
     {
         using var services = Services(new() { ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)) });
 
-        services.GetRequiredService<TokenIssuer>().Issue(_anna);
+        services.GetRequiredService<TokenIssuer>().Issue(Anna);
 
         Assert.False(File.Exists(_folder.File("switchboard.signing-key")));
     }
@@ -149,7 +149,7 @@ public sealed class TokenIssuerTests : IDisposable
     {
         using var services = Services(new() { ["Auth:SigningKey"] = key });
 
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<TokenIssuer>().Issue(_anna));
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<TokenIssuer>().Issue(Anna));
 
         Assert.DoesNotContain(key, error.Message, StringComparison.Ordinal);
     }
@@ -162,7 +162,7 @@ public sealed class TokenIssuerTests : IDisposable
 
         foreach (var role in Enum.GetValues<UserRole>())
         {
-            var principal = (await issuer.ValidateAsync(issuer.Issue(_anna with { Role = role }).Token).WithTimeout())!;
+            var principal = (await issuer.ValidateAsync(issuer.Issue(Anna with { Role = role }).Token).WithTimeout())!;
             Assert.Equal(role.ToString(), principal.FindFirstValue(CrmClaims.Role));
             Assert.True(principal.IsInRole(role.ToString()));
         }
