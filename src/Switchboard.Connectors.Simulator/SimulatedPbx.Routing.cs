@@ -63,7 +63,10 @@ public sealed partial class SimulatedPbx
 
     private void RingLine(SimCall call, SimLine line, string calleeNumber, string? redirectedFrom, TimeSpan timeout)
     {
-        var callee = AddLineEnd(new LineEnd(new CallKey(call.Id, line.Number), EndState.Ringing, placedCall: false, NextSequence())
+        // Each offer of a queue call to a member is a leg of its own, as a PBX's member channel is:
+        // a member rung twice for the same caller gets two rows, not one overwritten.
+        var pbxCallId = call.Queue is null ? call.Id : call.NextQueueOfferId();
+        var callee = AddLineEnd(new LineEnd(new CallKey(pbxCallId, line.Number), EndState.Ringing, placedCall: false, NextSequence())
         {
             Direction = call.Caller is ExternalEnd ? CallDirection.Incoming : CallDirection.Internal,
             CallerNumber = call.Caller.Number,

@@ -122,7 +122,7 @@ public sealed class BlindTransferTests
 
         await sim.ExpectAsync(
             new CallEnded(Key(id, "101"), HangupCause.Transferred, HangupSide.Local) { TransferTarget = "600" },
-            new CallAppeared(Key("sim-2", "102"), id, CallDirection.Incoming, Caller, null, "600") { RedirectedFrom = "101" });
+            new CallAppeared(Key("sim-2.1", "102"), id, CallDirection.Incoming, Caller, null, "600") { RedirectedFrom = "101" });
         await sim.ExpectNoMoreFactsAsync();
     }
 

@@ -60,7 +60,7 @@ public sealed class CallTrackerFitTests
         fit.Sim.Pbx.HangUpAsOutsideParty(id);
         await fit.PumpAsync();
 
-        Assert.Equal(CallEndReason.Abandoned, fit.Finished(Key(id, "102")).EndReason);
+        Assert.Equal(CallEndReason.Abandoned, fit.Finished(Key($"{id}.1", "102")).EndReason);
         Assert.Contains(fit.Events, e => e is CallCentreModeChanged { LineNumber: "102", Enabled: true });
     }
 

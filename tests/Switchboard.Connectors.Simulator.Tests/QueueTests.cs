@@ -7,6 +7,9 @@ namespace Switchboard.Connectors.Simulator.Tests;
 
 public sealed class QueueTests
 {
+    /// <summary>The key of the <paramref name="offer"/>th offer of a queue call to a member's line.</summary>
+    private static CallKey Offer(string queueCallId, int offer, string line) => Key($"{queueCallId}.{offer}", line);
+
     [Fact]
     public async Task Queue_call_rings_one_free_member_the_one_idle_longest()
     {
@@ -20,7 +23,7 @@ public sealed class QueueTests
 
         var id = sim.CallIn(Caller, "600");
 
-        await sim.ExpectAsync(new CallAppeared(Key(id, "102"), id, CallDirection.Incoming, Caller, null, "600"));
+        await sim.ExpectAsync(new CallAppeared(Offer(id, 1, "102"), id, CallDirection.Incoming, Caller, null, "600"));
         await sim.ExpectNoMoreFactsAsync();
     }
 
@@ -31,17 +34,17 @@ public sealed class QueueTests
         await sim.ChangeModeAsync("101", true);
         await sim.ChangeModeAsync("102", true);
         var id = sim.CallIn(Caller, "600");
-        await sim.ExpectAsync(new CallAppeared(Key(id, "101"), id, CallDirection.Incoming, Caller, null, "600"));
+        await sim.ExpectAsync(new CallAppeared(Offer(id, 1, "101"), id, CallDirection.Incoming, Caller, null, "600"));
 
         sim.Time.Advance(sim.Options.QueueRingTimeout);
         await sim.ExpectAsync(
-            new CallEnded(Key(id, "101"), HangupCause.NoAnswer, HangupSide.Remote),
-            new CallAppeared(Key(id, "102"), id, CallDirection.Incoming, Caller, null, "600"));
+            new CallEnded(Offer(id, 1, "101"), HangupCause.NoAnswer, HangupSide.Remote),
+            new CallAppeared(Offer(id, 2, "102"), id, CallDirection.Incoming, Caller, null, "600"));
         sim.Time.Advance(sim.Options.QueueRingTimeout);
 
         await sim.ExpectAsync(
-            new CallEnded(Key(id, "102"), HangupCause.NoAnswer, HangupSide.Remote),
-            new CallAppeared(Key(id, "101"), id, CallDirection.Incoming, Caller, null, "600"));
+            new CallEnded(Offer(id, 2, "102"), HangupCause.NoAnswer, HangupSide.Remote),
+            new CallAppeared(Offer(id, 3, "101"), id, CallDirection.Incoming, Caller, null, "600"));
         await sim.ExpectNoMoreFactsAsync();
     }
 
@@ -58,7 +61,7 @@ public sealed class QueueTests
 
         await sim.ExpectAsync(
             new CallCentreModeReported("103", true),
-            new CallAppeared(Key(id, "103"), id, CallDirection.Incoming, Caller, null, "600"));
+            new CallAppeared(Offer(id, 1, "103"), id, CallDirection.Incoming, Caller, null, "600"));
         await sim.ExpectNoMoreFactsAsync();
     }
 
@@ -77,7 +80,7 @@ public sealed class QueueTests
 
         await sim.ExpectAsync(
             new AgentStatusReported("101", AgentStatus.Available),
-            new CallAppeared(Key(id, "101"), id, CallDirection.Incoming, Caller, null, "600"));
+            new CallAppeared(Offer(id, 1, "101"), id, CallDirection.Incoming, Caller, null, "600"));
     }
 
     [Fact]
@@ -93,7 +96,7 @@ public sealed class QueueTests
 
         await sim.ExpectAsync(
             new CallEnded(Key(talking, "101"), HangupCause.Normal, HangupSide.Remote),
-            new CallAppeared(Key(id, "101"), id, CallDirection.Incoming, OtherCaller, null, "600"));
+            new CallAppeared(Offer(id, 1, "101"), id, CallDirection.Incoming, OtherCaller, null, "600"));
     }
 
     [Fact]
@@ -121,9 +124,9 @@ public sealed class QueueTests
 
         await sim.ExpectAsync(
             new CallCentreModeReported("101", true),
-            new CallAppeared(Key(first, "101"), first, CallDirection.Incoming, Caller, null, "600"),
+            new CallAppeared(Offer(first, 1, "101"), first, CallDirection.Incoming, Caller, null, "600"),
             new CallCentreModeReported("102", true),
-            new CallAppeared(Key(second, "102"), second, CallDirection.Incoming, OtherCaller, null, "600"));
+            new CallAppeared(Offer(second, 1, "102"), second, CallDirection.Incoming, OtherCaller, null, "600"));
     }
 
     [Fact]
@@ -134,10 +137,10 @@ public sealed class QueueTests
         var id = sim.CallIn(Caller, "600");
         await sim.NextAsync<CallAppeared>();
 
-        await sim.Pbx.AnswerAsync(Key(id, "101"), CancellationToken.None);
+        await sim.Pbx.AnswerAsync(Offer(id, 1, "101"), CancellationToken.None);
         sim.Time.Advance(sim.Options.QueueRingTimeout * 2);
 
-        await sim.ExpectAsync(new CallAnswered(Key(id, "101")));
+        await sim.ExpectAsync(new CallAnswered(Offer(id, 1, "101")));
         await sim.ExpectNoMoreFactsAsync();
         Assert.Equal("connected", Assert.Single(sim.Pbx.ListCalls()).State);
     }
@@ -151,11 +154,11 @@ public sealed class QueueTests
         var id = sim.CallIn(Caller, "600");
         await sim.NextAsync<CallAppeared>();
 
-        await sim.Pbx.DropAsync(Key(id, "101"), CancellationToken.None);
+        await sim.Pbx.DropAsync(Offer(id, 1, "101"), CancellationToken.None);
 
         await sim.ExpectAsync(
-            new CallEnded(Key(id, "101"), HangupCause.Rejected, HangupSide.Local),
-            new CallAppeared(Key(id, "102"), id, CallDirection.Incoming, Caller, null, "600"));
+            new CallEnded(Offer(id, 1, "101"), HangupCause.Rejected, HangupSide.Local),
+            new CallAppeared(Offer(id, 2, "102"), id, CallDirection.Incoming, Caller, null, "600"));
         await sim.ExpectNoMoreFactsAsync();
     }
 
@@ -169,7 +172,7 @@ public sealed class QueueTests
 
         Assert.True(sim.Pbx.HangUpAsOutsideParty(id).Succeeded);
 
-        await sim.ExpectAsync(new CallEnded(Key(id, "101"), HangupCause.Normal, HangupSide.Remote));
+        await sim.ExpectAsync(new CallEnded(Offer(id, 1, "101"), HangupCause.Normal, HangupSide.Remote));
         await sim.ExpectNoMoreFactsAsync();
         Assert.Empty(sim.Pbx.ListCalls());
     }
@@ -181,12 +184,12 @@ public sealed class QueueTests
         await sim.ChangeModeAsync("102", true);
 
         await sim.Pbx.MakeCallAsync("101", "600", CancellationToken.None);
-        await sim.Pbx.AnswerAsync(Key("sim-1", "102"), CancellationToken.None);
+        await sim.Pbx.AnswerAsync(Key("sim-1.1", "102"), CancellationToken.None);
 
         await sim.ExpectAsync(
             new CallAppeared(Key("sim-1", "101"), "sim-1", CallDirection.Internal, "101", null, "600"),
-            new CallAppeared(Key("sim-1", "102"), "sim-1", CallDirection.Internal, "101", null, "600"),
-            new CallAnswered(Key("sim-1", "102")),
+            new CallAppeared(Key("sim-1.1", "102"), "sim-1", CallDirection.Internal, "101", null, "600"),
+            new CallAnswered(Key("sim-1.1", "102")),
             new CallAnswered(Key("sim-1", "101")));
         await sim.ExpectNoMoreFactsAsync();
     }

@@ -21,6 +21,12 @@ internal sealed class SimCall(string id, string conversationId, long sequence, S
     /// <summary>Set for a call to a queue: members are rung one at a time.</summary>
     public SimQueue? Queue { get; set; }
 
+    /// <summary>How many times a queue call has been offered to a member so far.</summary>
+    public int QueueOffers { get; set; }
+
+    /// <summary>The pbx call id of a queue call's next offer: each offer is a leg of its own ("sim-7.1", "sim-7.2").</summary>
+    public string NextQueueOfferId() => $"{Id}.{++QueueOffers}";
+
     /// <summary>Who transferred the call here, passed on to the queue members it rings.</summary>
     public string? RedirectedFrom { get; set; }
 
