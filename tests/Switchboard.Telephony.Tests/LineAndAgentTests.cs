@@ -104,6 +104,25 @@ public class LineAndAgentTests
     }
 
     [Fact]
+    public void Resync_takes_up_a_held_call_as_held()
+    {
+        var fixture = new TrackerFixture();
+        var appeared = new CallAppeared(Key, "c1", CallDirection.Incoming, "+74951234567", null, "101")
+        {
+            AlreadyAnswered = true,
+            AlreadyHeld = true,
+            AlreadyMuted = true,
+        };
+
+        var events = fixture.Apply(new ActiveCallsReported([appeared]));
+
+        var call = events.OfType<CallChanged>().Single().Call;
+        Assert.Equal(CallState.Held, call.State);
+        Assert.True(call.Muted);
+        Assert.True(call.Operations.HasFlag(CallOperations.Unhold));
+    }
+
+    [Fact]
     public void Operations_the_pbx_cannot_offer_are_never_offered()
     {
         var capabilities = TrackerFixture.AllCapabilities with { CallOperations = CallOperations.Dial | CallOperations.Drop };

@@ -36,5 +36,7 @@ internal sealed class LineEnd(CallKey key, EndState state, bool placedCall, long
             RedirectedFrom = RedirectedFrom,
             IsListening = IsListening,
             AlreadyAnswered = forResync && IsAnswered,
+            AlreadyHeld = forResync && State == EndState.Held,
+            AlreadyMuted = forResync && Muted,
         };
 }

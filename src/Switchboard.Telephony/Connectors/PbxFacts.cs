@@ -26,6 +26,12 @@ public sealed record CallAppeared(
 
     /// <summary>For a resync: the call was already answered before the connector saw it.</summary>
     public bool AlreadyAnswered { get; init; }
+
+    /// <summary>For a resync: the answered call is on hold now.</summary>
+    public bool AlreadyHeld { get; init; }
+
+    /// <summary>For a resync: the call's microphone is muted now.</summary>
+    public bool AlreadyMuted { get; init; }
 }
 
 public sealed record CallAnswered(CallKey Key) : PbxFact;

@@ -28,9 +28,13 @@ public sealed partial class CallTracker
             CallerName = fact.CallerName,
             CalleeNumber = fact.CalleeNumber,
             RedirectedFrom = fact.RedirectedFrom,
-            State = fact.AlreadyAnswered ? CallState.Connected : CallState.Alerting,
+            State = !fact.AlreadyAnswered ? CallState.Alerting
+                : fact.AlreadyHeld ? CallState.Held
+                : CallState.Connected,
             StartedAt = now,
             AnsweredAt = fact.AlreadyAnswered ? now : null,
+            HeldSince = fact.AlreadyAnswered && fact.AlreadyHeld ? now : null,
+            Muted = fact.AlreadyMuted,
             ParentCallId = parent?.Id,
             ParentPbxCallId = parent?.PbxCallId,
             IsListening = fact.IsListening,
