@@ -47,10 +47,7 @@ public class AgentFeatureTests(ServerFixture server) : IClassFixture<ServerFixtu
     {
         await using var a = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
         await using var supervisor = await server.ConnectAsync(Demo.Supervisor, Demo.PasswordOf(Demo.Supervisor));
-        var simId = await server.Simulator.CallAsync(Demo.KnownCaller, Demo.LineA);
-        var call = await a.WaitForCallAsync(CtiEvents.CallStarted, c => c.CallerNumber == Demo.KnownCaller);
-        await a.Model.AnswerCallAsync(call.Id);
-        await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Id == call.Id);
+        var (simId, call) = await server.AnsweredInboundAsync(a, Demo.KnownCaller, Demo.LineA);
 
         await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => a.Model.ListenCallAsync(call.Id));
         await supervisor.Model.ListenCallAsync(call.Id);

@@ -59,10 +59,7 @@ public class InboundCallTests(ServerFixture server) : IClassFixture<ServerFixtur
     public async Task A_client_that_connects_mid_call_gets_the_call_in_its_snapshot()
     {
         await using var agent = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
-        var simId = await server.Simulator.CallAsync(Demo.KnownCaller, Demo.LineA);
-        var started = await agent.WaitForCallAsync(CtiEvents.CallStarted, c => c.CallerNumber == Demo.KnownCaller);
-        await agent.Model.AnswerCallAsync(started.Id);
-        await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Id == started.Id);
+        var (simId, started) = await server.AnsweredInboundAsync(agent, Demo.KnownCaller, Demo.LineA);
 
         await using var secondTab = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
 

@@ -22,10 +22,7 @@ public class IsolationAndInputTests(ServerFixture server) : IClassFixture<Server
     {
         await using var a = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
         await using var b = await server.ConnectAsync(Demo.AgentB, Demo.PasswordOf(Demo.AgentB));
-        var simId = await server.Simulator.CallAsync(Demo.KnownCaller, Demo.LineA);
-        var call = await a.WaitForCallAsync(CtiEvents.CallStarted, c => c.CallerNumber == Demo.KnownCaller);
-        await a.Model.AnswerCallAsync(call.Id);
-        await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Id == call.Id);
+        var (simId, call) = await server.AnsweredInboundAsync(a, Demo.KnownCaller, Demo.LineA);
 
         await Assert.ThrowsAsync<HubException>(() => b.Model.DropCallAsync(call.Id));
         await Assert.ThrowsAsync<HubException>(() => b.Model.HoldCallAsync(call.Id));

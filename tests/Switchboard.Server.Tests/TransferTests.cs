@@ -10,10 +10,7 @@ public class TransferTests(ServerFixture server) : IClassFixture<ServerFixture>
     {
         await using var a = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
         await using var b = await server.ConnectAsync(Demo.AgentB, Demo.PasswordOf(Demo.AgentB));
-        var simId = await server.Simulator.CallAsync(Demo.KnownCaller, Demo.LineA);
-        var first = await a.WaitForCallAsync(CtiEvents.CallStarted, c => c.CallerNumber == Demo.KnownCaller);
-        await a.Model.AnswerCallAsync(first.Id);
-        await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Id == first.Id);
+        var (simId, first) = await server.AnsweredInboundAsync(a, Demo.KnownCaller, Demo.LineA);
 
         await a.Model.BlindTransferCallAsync(first.Id, Demo.LineB);
 
@@ -46,10 +43,7 @@ public class TransferTests(ServerFixture server) : IClassFixture<ServerFixture>
         await using var b = await server.ConnectAsync(Demo.AgentB, Demo.PasswordOf(Demo.AgentB));
 
         // First: consult B and complete the transfer.
-        var simId = await server.Simulator.CallAsync(Demo.KnownCaller, Demo.LineA);
-        var first = await a.WaitForCallAsync(CtiEvents.CallStarted, c => c.CallerNumber == Demo.KnownCaller);
-        await a.Model.AnswerCallAsync(first.Id);
-        await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Id == first.Id);
+        var (simId, first) = await server.AnsweredInboundAsync(a, Demo.KnownCaller, Demo.LineA);
 
         await a.Model.MakeConsultCallAsync(first.Id, Demo.LineB);
         await a.WaitForCallAsync(CtiEvents.Hold, c => c.Id == first.Id);
@@ -80,10 +74,7 @@ public class TransferTests(ServerFixture server) : IClassFixture<ServerFixture>
         // Second: consult B and cancel; A is back on the first call.
         a.Clear();
         b.Clear();
-        var secondSim = await server.Simulator.CallAsync("+74957654321", Demo.LineA);
-        var second = await a.WaitForCallAsync(CtiEvents.CallStarted, c => c.CallerNumber == "+74957654321");
-        await a.Model.AnswerCallAsync(second.Id);
-        await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Id == second.Id);
+        var (secondSim, second) = await server.AnsweredInboundAsync(a, "+74957654321", Demo.LineA);
         await a.Model.MakeConsultCallAsync(second.Id, Demo.LineB);
         var secondConsult = await a.WaitForCallAsync(CtiEvents.CallStarted, c => c.ParentCallId == second.Id);
         await b.WaitForCallAsync(CtiEvents.CallStarted, c => c.CallerNumber == Demo.LineA);

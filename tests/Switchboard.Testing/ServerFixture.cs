@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Contracts;
 using Switchboard.Server;
 
 namespace Switchboard.Testing;
@@ -103,6 +104,15 @@ public class ServerFixture : IAsyncLifetime
     }
 
     public SimulatorDriver Simulator => new(Http);
+
+    /// <summary>An outside caller rings <paramref name="line"/> and the agent answers; returns the simulator's id and the call.</summary>
+    public async Task<(string SimId, CallDto Call)> AnsweredInboundAsync(AgentSession agent, string from, string line)
+    {
+        var simId = await Simulator.CallAsync(from, line);
+        var call = await agent.WaitForCallAsync(CtiEvents.CallStarted, c => c.CallerNumber == from && c.Line == line);
+        await agent.Model.AnswerCallAsync(call.Id);
+        return (simId, await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Id == call.Id));
+    }
 
     private async Task WaitUntilHealthyAsync()
     {
