@@ -61,6 +61,7 @@ public class TransferTests(ServerFixture server) : IClassFixture<ServerFixture>
         Assert.Equal(CallEndReason.Transferred, (await a.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == consult.Id)).EndReason);
         var joined = await b.WaitForCallAsync(CtiEvents.CallInfoChanged, c => c.Id == atB.Id && c.CallerNumber == Demo.KnownCaller);
         Assert.Equal(Demo.LineA, joined.RedirectedFrom);
+        Assert.Equal(Demo.KnownCallerName, joined.Contact?.ContactName);
         await server.Simulator.HangUpAsync(await server.Simulator.FindCallWithAsync(Demo.KnownCaller));
         await b.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == atB.Id);
 

@@ -157,7 +157,7 @@ public class CallLifecycleTests
 
         var events = fixture.Apply(new CallPartyChanged(Key, "+74957654321", null, "101") { RedirectedFrom = "102" });
 
-        var changed = events.OfType<CallChanged>().Single(e => e.Kind == CallChangeKind.InfoChanged).Call;
+        var changed = events.OfType<CallChanged>().Single(e => e.Kind == CallChangeKind.PartyChanged).Call;
         Assert.Equal("+74957654321", changed.CallerNumber);
         Assert.Equal("102", changed.RedirectedFrom);
         Assert.Null(changed.CallerMatch.Chosen);

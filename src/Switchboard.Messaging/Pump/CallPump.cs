@@ -69,9 +69,10 @@ public sealed partial class CallPump(
         foreach (var change in events)
         {
             var published = change;
-            if (change is CallChanged { Kind: CallChangeKind.Started } started)
+            // A new call, or a call whose far end changed, is announced with who is calling.
+            if (change is CallChanged { Kind: CallChangeKind.Started or CallChangeKind.PartyChanged } changedParty)
             {
-                published = started with { Call = await EnrichAsync(started.Call, cancellationToken) };
+                published = changedParty with { Call = await EnrichAsync(changedParty.Call, cancellationToken) };
             }
 
             if (published is WrapUpStarted wrapUp)

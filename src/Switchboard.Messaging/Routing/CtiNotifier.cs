@@ -87,7 +87,7 @@ public sealed class CtiNotifier(
         CallChangeKind.Busy => CtiEvents.CallBusy,
         CallChangeKind.Held => CtiEvents.Hold,
         CallChangeKind.Unheld => CtiEvents.Unhold,
-        CallChangeKind.InfoChanged => CtiEvents.CallInfoChanged,
+        CallChangeKind.InfoChanged or CallChangeKind.PartyChanged => CtiEvents.CallInfoChanged,
         CallChangeKind.Finished => CtiEvents.CallFinished,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown call change."),
     };

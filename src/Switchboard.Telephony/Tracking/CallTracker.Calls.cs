@@ -128,7 +128,7 @@ public sealed partial class CallTracker
             // The far end is someone else now: the old match no longer describes it.
             CallerMatch = CallerMatch.None,
         };
-        Announce(CallChangeKind.InfoChanged, fact.Key, events);
+        Announce(CallChangeKind.PartyChanged, fact.Key, events);
         RefreshLine(fact.Key.Line, events);
     }
 

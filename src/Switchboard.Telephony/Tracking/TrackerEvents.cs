@@ -17,6 +17,9 @@ public enum CallChangeKind
     Held,
     Unheld,
     InfoChanged,
+
+    /// <summary>The far end is someone else now (a transfer joined the line with another party).</summary>
+    PartyChanged,
     Finished,
 }
 
