@@ -123,6 +123,24 @@ public class LineAndAgentTests
     }
 
     [Fact]
+    public void Answer_is_offered_only_on_lines_whose_phones_can_be_answered_remotely()
+    {
+        var withoutAnswer = TrackerFixture.AllCapabilities.CallOperations & ~CallOperations.Answer;
+        var capabilities = TrackerFixture.AllCapabilities with
+        {
+            CallOperations = withoutAnswer,
+            LineOperations = new Dictionary<string, CallOperations> { ["102"] = withoutAnswer | CallOperations.Answer },
+        };
+        var tracker = new CallTracker(TimeProvider.System, new CallTrackerOptions(), capabilities);
+
+        var at101 = tracker.Apply(new CallAppeared(Key, "c1", CallDirection.Incoming, "+74951234567", null, "101"));
+        var at102 = tracker.Apply(new CallAppeared(new CallKey("c2", "102"), "c2", CallDirection.Incoming, "+74951234567", null, "102"));
+
+        Assert.Equal(CallOperations.Drop, at101.OfType<CallChanged>().Single().Call.Operations);
+        Assert.Equal(CallOperations.Answer | CallOperations.Drop, at102.OfType<CallChanged>().Single().Call.Operations);
+    }
+
+    [Fact]
     public void Operations_the_pbx_cannot_offer_are_never_offered()
     {
         var capabilities = TrackerFixture.AllCapabilities with { CallOperations = CallOperations.Dial | CallOperations.Drop };

@@ -8,4 +8,16 @@ public sealed record PbxCapabilities(
     bool WrapUp,
     bool CallCentreMode,
     bool CallRecording,
-    bool Listen);
+    bool Listen)
+{
+    /// <summary>
+    /// Lines that can do more or less than <see cref="CallOperations"/>, such as the lines whose
+    /// phones accept a remote answer request. Lines not named here have <see cref="CallOperations"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, CallOperations> LineOperations { get; init; } =
+        new Dictionary<string, CallOperations>(StringComparer.Ordinal);
+
+    /// <summary>The call operations <paramref name="line"/> can ever offer.</summary>
+    public CallOperations OperationsFor(string line) =>
+        LineOperations.TryGetValue(line, out var operations) ? operations : CallOperations;
+}

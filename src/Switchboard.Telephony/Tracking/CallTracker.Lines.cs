@@ -30,7 +30,7 @@ public sealed partial class CallTracker
             }
         }
 
-        var lineOperations = OperationRules.ForLine(calls) & _capabilities.CallOperations;
+        var lineOperations = OperationRules.ForLine(calls) & _capabilities.OperationsFor(line);
         if (lineOperations != state.AnnouncedOperations)
         {
             state.AnnouncedOperations = lineOperations;
@@ -84,7 +84,7 @@ public sealed partial class CallTracker
         var consultation = _active.Values.FirstOrDefault(c =>
             c.ParentCallId == call.Id && string.Equals(c.Line, call.Line, StringComparison.Ordinal));
         var isConsultation = call.ParentCallId is { } parentId && _keysById.ContainsKey(parentId);
-        return OperationRules.ForCall(call, consultation, isConsultation) & _capabilities.CallOperations;
+        return OperationRules.ForCall(call, consultation, isConsultation) & _capabilities.OperationsFor(call.Line);
     }
 
     // The current call is the newest call that is not on hold; failing that, the newest held one.
