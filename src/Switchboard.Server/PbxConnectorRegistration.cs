@@ -1,3 +1,4 @@
+using Switchboard.Connectors.Asterisk;
 using Switchboard.Connectors.Simulator;
 
 namespace Switchboard.Server;
@@ -6,6 +7,7 @@ namespace Switchboard.Server;
 internal static class PbxConnectorRegistration
 {
     public const string Simulator = "Simulator";
+    public const string Asterisk = "Asterisk";
 
     public static string ConfiguredConnector(IConfiguration configuration) =>
         configuration["Pbx:Connector"] is { Length: > 0 } name ? name : Simulator;
@@ -18,8 +20,13 @@ internal static class PbxConnectorRegistration
             return services.AddSimulatorConnector(configuration);
         }
 
+        if (string.Equals(name, Asterisk, StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddAsteriskConnector(configuration);
+        }
+
         throw new InvalidOperationException(
-            $"Pbx:Connector is '{name}', but this build has only the '{Simulator}' connector.");
+            $"Pbx:Connector is '{name}'; it must be '{Simulator}' or '{Asterisk}'.");
     }
 
     /// <summary>The simulator's HTTP endpoints exist only while the simulator is the configured PBX.</summary>

@@ -27,6 +27,9 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual TimeSpan NoAnswerTimeout => TimeSpan.FromSeconds(60);
 
+    /// <summary>More settings, as command-line arguments (<c>--Pbx:Connector=Asterisk</c>), for fixtures that need them.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
     public IServiceProvider Services => _app!.Services;
 
     public async Task InitializeAsync()
@@ -68,6 +71,7 @@ public class ServerFixture : IAsyncLifetime
             $"--Auth:SigningKey={_signingKey}",
             $"--Simulator:NoAnswerTimeout={NoAnswerTimeout:c}",
             "--Logging:LogLevel:Default=Warning",
+            .. ExtraArguments,
         ]);
         await _app.StartAsync().WaitAsync(Timeouts.Step);
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -1,0 +1,44 @@
+namespace Switchboard.Connectors.Asterisk;
+
+/// <summary>How Switchboard works with one Asterisk (configuration section <c>Asterisk</c>).</summary>
+public sealed class AsteriskOptions
+{
+    /// <summary>The channel technology of agents' phones, used to ring them: <c>PJSIP</c> or <c>SIP</c>.</summary>
+    public string Technology { get; set; } = "PJSIP";
+
+    /// <summary>The dialplan context where click-to-call, transfers and consultations dial from.</summary>
+    public string DialContext { get; set; } = "from-internal";
+
+    /// <summary>The prefix agents dial for an outside line; the agent's phone shows the number without it.</summary>
+    public string OutsideLinePrefix { get; set; } = "9";
+
+    /// <summary>How the panel holds a call: <c>Redirect</c> (music on hold, agent waits, bridged back) or <c>Park</c>.</summary>
+    public AsteriskHoldMethod HoldMethod { get; set; } = AsteriskHoldMethod.Redirect;
+
+    /// <summary>Redirect hold: the context and extensions of the dialplan snippet in the README.</summary>
+    public string HoldContext { get; set; } = "from-internal";
+
+    public string HoldMusicExten { get; set; } = "800";
+
+    public string HoldWaitExten { get; set; } = "801";
+
+    public string HoldBridgeExten { get; set; } = "802";
+
+    /// <summary>Park hold: the parking lot.</summary>
+    public string ParkingLot { get; set; } = "default";
+
+    /// <summary>The queues that call-centre mode joins and leaves, and where pause applies.</summary>
+    public List<string> Queues { get; } = ["support"];
+
+    /// <summary>Lines whose phones answer on a SIP NOTIFY request (<c>Event: talk</c> on Yealink, Polycom, Snom...); only they get the answer button.</summary>
+    public List<string> RemoteAnswerLines { get; } = [];
+
+    /// <summary>The NOTIFY event that asks such a phone to answer.</summary>
+    public string RemoteAnswerEvent { get; set; } = "talk";
+}
+
+public enum AsteriskHoldMethod
+{
+    Redirect,
+    Park,
+}

@@ -1,0 +1,97 @@
+using Switchboard.Telephony.Agents;
+using Switchboard.Telephony.Calls;
+using Switchboard.Telephony.Connectors;
+using Switchboard.Telephony.Tracking;
+using static Switchboard.Connectors.Asterisk.Tests.Mapping.CallAssert;
+
+namespace Switchboard.Connectors.Asterisk.Tests.Mapping;
+
+/// <summary>The Asterisk 22 feature recordings (asterisk22-features/): every call tracked right, the rest not in the way.</summary>
+public sealed class FeatureRecordingTests
+{
+    private const string Folder = "asterisk22-features/";
+
+    [Fact]
+    public void Recording_a_call_with_MixMonitor_leaves_the_call_as_it_is()
+    {
+        var run = ScenarioRun.Play(Folder + "15-call-recording.ami");
+
+        OnlyLines(run, "101");
+        var call = run.OnlyCallOn("101");
+        Finished(call, new CallKey("1795891395.0", "101"), CallDirection.Incoming, Caller, "101", CallEndReason.Completed);
+        Assert.Equal([CallChangeKind.Started, CallChangeKind.Answered, CallChangeKind.Finished], Changes(run, call.Key));
+    }
+
+    [Fact]
+    public void A_conference_keeps_the_agents_call_and_gives_the_originated_member_a_call_to_the_conference()
+    {
+        var run = ScenarioRun.Play(Folder + "16-conference.ami");
+
+        // Both parties are redirected into ConfBridge 850: 101's call goes on (no transfer), its hangup ends it.
+        // 102, originated into the conference, has a call of its own to 850, connected once it joins.
+        OnlyLines(run, "101", "102");
+        Finished(run.OnlyCallOn("101"), new CallKey("1795891412.2", "101"), CallDirection.Incoming, Caller, "101",
+            CallEndReason.Completed);
+        Finished(run.OnlyCallOn("102"), new CallKey("1795891417.6", "102"), CallDirection.Internal, "102", "850",
+            CallEndReason.Completed);
+        Assert.DoesNotContain(run.Facts, f => f is CallPartyChanged);
+    }
+
+    [Fact]
+    public void Whisper_dialled_on_the_phone_and_barge_by_Originate_are_both_listening_calls_of_the_supervisor()
+    {
+        var run = ScenarioRun.Play(Folder + "17-whisper-barge.ami");
+
+        OnlyLines(run, "101", "103");
+        Finished(run.OnlyCallOn("101"), new CallKey("1795891436.7", "101"), CallDirection.Incoming, Caller, "101",
+            CallEndReason.Completed);
+        var supervisor = run.CallsOn("103");
+        Assert.Equal(2, supervisor.Count);
+        Finished(supervisor[0], new CallKey("1795891439.9", "103"), CallDirection.Internal, "103", "101", CallEndReason.Completed,
+            conversation: "1795891436.7");
+        Finished(supervisor[1], new CallKey("1795891445.10", "103"), CallDirection.Internal, "103", "101", CallEndReason.Completed,
+            conversation: "1795891436.7");
+        Assert.All(supervisor, call => Assert.True(call.IsListening));
+    }
+
+    [Fact]
+    public void Queue_calls_ring_each_member_as_a_call_of_its_own_and_the_member_that_did_not_answer_missed_it()
+    {
+        var run = ScenarioRun.Play(Folder + "18-queue-wrapup.ami");
+
+        // Call 1 rings 101 and 102 (ringall), 102 answers; call 2 (102 in wrap-up) rings only 101, which answers.
+        OnlyLines(run, "101", "102");
+        var on101 = run.CallsOn("101");
+        Assert.Equal(2, on101.Count);
+        Finished(on101[0], new CallKey("1795891464.11", "101"), CallDirection.Incoming, Caller, "600", CallEndReason.Missed,
+            answered: false);
+        Finished(on101[1], new CallKey("1795891472.14", "101"), CallDirection.Incoming, SecondCaller, "600", CallEndReason.Completed);
+        Finished(run.OnlyCallOn("102"), new CallKey("1795891464.11", "102"), CallDirection.Incoming, Caller, "600",
+            CallEndReason.Completed);
+        Assert.True(run.Tracker.Snapshot("101").CallCentreMode);
+        Assert.True(run.Tracker.Snapshot("102").CallCentreMode);
+    }
+
+    [Fact]
+    public void Pause_with_a_reason_is_away_and_presence_dnd_is_do_not_disturb_until_each_is_lifted()
+    {
+        var run = ScenarioRun.Play(Folder + "19-pause-presence.ami");
+
+        var states = run.Facts.OfType<AgentStatusReported>().Where(f => f.Line == "101").Select(f => f.Status).Distinct().ToList();
+        Assert.Equal(
+            [
+                new AgentStatus(AgentState.Away, "Lunch break"),
+                AgentStatus.Available,
+                new AgentStatus(AgentState.DoNotDisturb, "Do not disturb"),
+            ],
+            states.Take(3));
+        Assert.Equal(AgentStatus.Available, run.Facts.OfType<AgentStatusReported>().Last().Status);
+        Assert.Contains(run.Events, e => e is AgentStatusChanged { LineNumber: "101", Status.State: AgentState.Away });
+        Assert.Equal(AgentStatus.Available, run.Tracker.Snapshot("101").AgentStatus);
+
+        // While 101 was paused, the queue call rang only 102.
+        OnlyLines(run, "102");
+        Finished(run.OnlyCallOn("102"), new CallKey("1795891487.16", "102"), CallDirection.Incoming, Caller, "600",
+            CallEndReason.Completed);
+    }
+}

@@ -1,0 +1,42 @@
+using Switchboard.Connectors.Asterisk.Tests.Ami;
+using Switchboard.Testing;
+
+namespace Switchboard.Connectors.Asterisk.Tests.Replay;
+
+/// <summary>
+/// The whole Switchboard host with the Asterisk connector, talking over real TCP to a fake AMI
+/// server that plays a recording: a real Asterisk's bytes, in its order.
+/// </summary>
+internal sealed class AsteriskReplayServer(FakeAmiServer ami, string technology, params string[] settings) : ServerFixture
+{
+    public FakeAmiServer Ami { get; } = ami;
+
+    protected override IEnumerable<string> ExtraArguments =>
+    [
+        "--Pbx:Connector=Asterisk",
+        "--Asterisk:Host=127.0.0.1",
+        $"--Asterisk:Port={Ami.Port}",
+        $"--Asterisk:Username={Ami.Username}",
+        $"--Asterisk:Secret={Ami.Secret}",
+        $"--Asterisk:Technology={technology}",
+        "--Asterisk:PingInterval=01:00:00",
+        .. settings,
+    ];
+
+    /// <summary>A fake Asterisk that answers CoreShowChannels with no calls, and a host connected to it.</summary>
+    public static async Task<(AsteriskReplayServer Server, FakeAmiSession Session)> StartAsync(
+        FakeAmiServer ami, string technology, params string[] settings)
+    {
+        ami.On("CoreShowChannels", async request =>
+        {
+            await request.ReplyAsync("Success", "EventList: start\r\nMessage: Channels will follow\r\n");
+            await request.Session.SendAsync(
+                $"Event: CoreShowChannelsComplete\r\nActionID: {request.ActionId}\r\nEventList: Complete\r\nListItems: 0\r\n\r\n");
+        });
+        var server = new AsteriskReplayServer(ami, technology, settings);
+        await server.InitializeAsync();
+        var session = await ami.WaitForLoginAsync(Timeouts.Step);
+        await ami.WaitForActionAsync("CoreShowChannels", Timeouts.Step);
+        return (server, session);
+    }
+}
