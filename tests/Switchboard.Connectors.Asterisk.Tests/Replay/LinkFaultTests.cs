@@ -52,6 +52,30 @@ public class LinkFaultTests
     }
 
     [Fact]
+    public async Task Garbage_an_oversized_frame_and_unknown_events_in_the_stream_lose_no_call()
+    {
+        var scenario = RecordedScenario.Load("asterisk22-pjsip/01-inbound-answered.ami");
+        await using var ami = new FakeAmiServer();
+        var (server, session) = await AsteriskReplayServer.StartAsync(ami, "PJSIP");
+        await using var _ = server.AsAsyncDisposable();
+        await using var agent = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
+        var replay = new Replayer(scenario, ami, session);
+        var middle = FrameEndBefore(scenario, scenario.Bytes.Length / 2);
+
+        await replay.StreamToAsync(middle);
+        await session.SendAsync(System.Text.Encoding.UTF8.GetBytes("Event: SomethingNewInAsterisk42\r\nChannel: PJSIP/101-00000099\r\n\r\n"));
+        await session.SendAsync(new byte[] { 0x00, 0xFF, 0xFE, 0x0D, 0x0A, 0x80, 0x81, 0x0D, 0x0A, 0x0D, 0x0A });
+        await session.SendAsync(System.Text.Encoding.ASCII.GetBytes("Event: Newchannel\r\nPadding: " + new string('x', 1024 * 1024) + "\r\n\r\n"));
+        await replay.StreamToEndAsync();
+
+        var started = await agent.WaitForCallAsync(CtiEvents.CallStarted, c => c.Line == Demo.LineA);
+        var finished = await agent.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == started.Id);
+        Assert.Equal(CallEndReason.Completed, finished.EndReason);
+        Assert.Single(await new CallLogClient(server.Http, agent.Token).FinishedRowsAsync(started.ConversationId, 1));
+        Assert.DoesNotContain(agent.Events, e => e.Name == CtiEvents.Disconnected);
+    }
+
+    [Fact]
     public async Task The_simulator_s_endpoints_do_not_exist_when_asterisk_is_the_pbx()
     {
         await using var ami = new FakeAmiServer();
