@@ -32,7 +32,8 @@ public sealed partial class AmiConnection
         }
     }
 
-    // The hot path: an event nobody asked for and that answers nothing is dropped here, before any allocation.
+    // The hot path: an event nobody asked for and that answers nothing is dropped here, before any allocation
+    // (the reader has already applied the filter, conditions included, while it scanned the frame).
     private void DispatchEvent(AmiSession session, AmiFrameReader frame)
     {
         PendingAction? entry = null;
@@ -41,7 +42,7 @@ public sealed partial class AmiConnection
             entry = found;
         }
 
-        if (entry is null && !_filter.Matches(frame.EventName))
+        if (entry is null && !frame.EventWanted)
         {
             return;
         }

@@ -7,7 +7,8 @@ namespace Switchboard.Connectors.Asterisk.Ami;
 
 /// <summary>
 /// One Asterisk Manager Interface connection: connects and logs in, sends actions and matches their answers
-/// by ActionID (many in flight at once), streams the events that pass <see cref="AmiOptions.Events"/>, pings
+/// by ActionID (many in flight at once), streams the events that pass <see cref="AmiOptions.EventFilter"/> (or
+/// <see cref="AmiOptions.Events"/>), pings
 /// to find a dead link, and reconnects with backoff until disposed (but never after Asterisk refused the login).
 /// </summary>
 /// <remarks>
@@ -52,7 +53,7 @@ public sealed partial class AmiConnection : IAsyncDisposable
         _options = options;
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
-        _filter = options.Events is null ? AmiEventFilter.All : new AmiEventFilter(options.Events);
+        _filter = options.EventFilter ?? (options.Events is null ? AmiEventFilter.All : new AmiEventFilter(options.Events));
         _pending = new PendingActionTable();
         _backoff = new ReconnectBackoff(options.ReconnectMinDelay, options.ReconnectMaxDelay, random);
     }
@@ -92,6 +93,9 @@ public sealed partial class AmiConnection : IAsyncDisposable
 
     /// <summary>Frames skipped as longer than <see cref="AmiOptions.MaxFrameBytes"/>.</summary>
     public long OversizedFrames => Interlocked.Read(ref _counters.Oversized);
+
+    /// <summary>The events made into messages (each session's frame reader decides with it while it scans).</summary>
+    public AmiEventFilter EventFilter => _filter;
 
     /// <summary>Actions waiting for their answer.</summary>
     public int PendingActions => _pending.Count;

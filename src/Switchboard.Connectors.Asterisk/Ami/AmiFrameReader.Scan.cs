@@ -120,8 +120,9 @@ public sealed partial class AmiFrameReader
         return offsetAfterLine - _frameStart > _maxFrameBytes ? ScanResult.Oversized : ScanResult.Continue;
     }
 
-    // The hot loop: one look at the first byte of a line; only Event, Response and ActionID lines are read further.
-    // Whether every line is well formed is checked when (and only when) the frame is made into a message.
+    // The hot loop: one look at the first byte of a line; only Event, Response and ActionID lines are read further,
+    // and the key of a condition on the event being scanned. Whether every line is well formed is checked when
+    // (and only when) the frame is made into a message.
     private void ClassifyLine(ReadOnlySpan<byte> line)
     {
         if ((_flags & ScanFlags.Follows) != 0)
@@ -130,11 +131,21 @@ public sealed partial class AmiFrameReader
             return;
         }
 
+        if (_verdict == EventVerdict.Pending)
+        {
+            CheckCondition(line);
+        }
+
         switch (line[0] | 0x20)
         {
             case 'e' when (_flags & ScanFlags.Event) == 0 && AmiWire.HasKey(line, "Event"u8):
                 _flags |= ScanFlags.Event;
                 _eventNameLength = Capture(AmiWire.ValueOf(line, 5), _eventName);
+                if (_filter is not null)
+                {
+                    _verdict = JudgeEvent();
+                }
+
                 break;
             case 'r' when (_flags & ScanFlags.Response) == 0 && AmiWire.HasKey(line, "Response"u8):
                 _flags |= ScanFlags.Response;
@@ -147,6 +158,45 @@ public sealed partial class AmiFrameReader
             case 'a' when _actionIdLength == Absent && AmiWire.HasKey(line, "ActionID"u8):
                 _actionIdLength = Capture(AmiWire.ValueOf(line, 8), _actionId);
                 break;
+        }
+    }
+
+    // What the filter says of the event just named; for an event with a condition, whether to look for its key.
+    private EventVerdict JudgeEvent()
+    {
+        if (_filter!.PassesAll)
+        {
+            return EventVerdict.Wanted;
+        }
+
+        if (_eventNameLength <= 0 || !_filter.TryFind(_eventName.AsSpan(0, _eventNameLength), out var condition))
+        {
+            return EventVerdict.Unwanted;
+        }
+
+        if (condition is null)
+        {
+            return EventVerdict.Wanted;
+        }
+
+        // Asterisk writes Event first. If other lines came before it, the key may have gone by unread: let the
+        // frame through and leave the decision to whoever reads the message.
+        if (_lines > 1)
+        {
+            return EventVerdict.Wanted;
+        }
+
+        _condition = condition;
+        return EventVerdict.Pending;
+    }
+
+    // The first line with the condition's key decides.
+    private void CheckCondition(ReadOnlySpan<byte> line)
+    {
+        var key = _condition!.KeyBytes;
+        if ((line[0] | 0x20) == (key[0] | 0x20) && AmiWire.HasKey(line, key))
+        {
+            _verdict = _condition.Accepts(AmiWire.ValueOf(line, key.Length)) ? EventVerdict.Wanted : EventVerdict.Unwanted;
         }
     }
 

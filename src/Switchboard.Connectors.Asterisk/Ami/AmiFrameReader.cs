@@ -10,8 +10,9 @@ namespace Switchboard.Connectors.Asterisk.Ami;
 
 /// <summary>
 /// Finds AMI frames in the bytes Asterisk sends and classifies each one without allocating:
-/// the caller looks at <see cref="Kind"/>, <see cref="EventName"/> and <see cref="ActionId"/> (byte spans)
-/// and makes an <see cref="AmiMessage"/> only for the frames it wants (<see cref="TryCreateMessage"/>).
+/// the caller looks at <see cref="Kind"/>, <see cref="EventName"/> and <see cref="ActionId"/> (byte spans), and
+/// <see cref="EventWanted"/> when the reader was given an <see cref="AmiEventFilter"/>, and makes an
+/// <see cref="AmiMessage"/> only for the frames it wants (<see cref="TryCreateMessage"/>).
 /// </summary>
 /// <remarks>
 /// Used like a <see cref="System.IO.Pipelines.PipeReader"/> consumer: pass the buffer read so far to
@@ -28,7 +29,9 @@ namespace Switchboard.Connectors.Asterisk.Ami;
 /// <c>Privilege</c> and <c>ActionID</c> lines, every line up to <c>--END COMMAND--</c> is command output,
 /// made into repeated <c>Output</c> keys as newer Asterisk sends them.</item>
 /// <item>Finding a frame looks at the first byte of each line and reads further only the <c>Event</c>,
-/// <c>Response</c> and <c>ActionID</c> lines. Whether every line is well formed (<c>Key: Value</c>, UTF-8) is
+/// <c>Response</c> and <c>ActionID</c> lines, and, in a frame of an event that the filter narrows by a key
+/// (<see cref="AmiEventCondition"/>), that key's line. Asterisk writes <c>Event</c> first; the key is looked for
+/// after it, and a frame whose <c>Event</c> line is not its first passes whatever the key holds. Whether every line is well formed (<c>Key: Value</c>, UTF-8) is
 /// checked when the frame is made into a message: a malformed frame (no colon where a key is expected, bytes
 /// that are not UTF-8, binary garbage) is then counted, logged and skipped up to its blank line. Frames
 /// nobody wants are skipped unread, well formed or not.</item>
@@ -49,6 +52,7 @@ public sealed partial class AmiFrameReader
     private readonly int _maxFrameBytes;
     private readonly ILogger _logger;
     private readonly AmiFrameCounters _counters;
+    private readonly AmiEventFilter? _filter;
     private readonly List<KeyValuePair<string, string>> _fieldBuffer = [];
     private readonly byte[] _eventName = new byte[CapturedValueCapacity];
     private readonly byte[] _actionId = new byte[CapturedValueCapacity];
@@ -64,6 +68,8 @@ public sealed partial class AmiFrameReader
     private ScanFlags _flags;
     private int _eventNameLength = Absent;
     private int _actionIdLength = Absent;
+    private EventVerdict _verdict;
+    private AmiEventCondition? _condition;
 
     // Skipping an oversized frame as it streams past.
     private bool _skipping;
@@ -75,18 +81,26 @@ public sealed partial class AmiFrameReader
     private AmiMessageKind _kind = AmiMessageKind.Unknown;
     private int _frameEventNameLength = Absent;
     private int _frameActionIdLength = Absent;
+    private bool _frameWanted;
 
     public AmiFrameReader(int maxFrameBytes = DefaultMaxFrameBytes, ILogger? logger = null)
         : this(maxFrameBytes, logger, new AmiFrameCounters())
     {
     }
 
-    internal AmiFrameReader(int maxFrameBytes, ILogger? logger, AmiFrameCounters counters)
+    /// <summary>A reader that also decides, while it scans, which events <paramref name="events"/> wants (<see cref="EventWanted"/>).</summary>
+    public AmiFrameReader(AmiEventFilter events, int maxFrameBytes = DefaultMaxFrameBytes, ILogger? logger = null)
+        : this(maxFrameBytes, logger, new AmiFrameCounters(), events ?? throw new ArgumentNullException(nameof(events)))
+    {
+    }
+
+    internal AmiFrameReader(int maxFrameBytes, ILogger? logger, AmiFrameCounters counters, AmiEventFilter? events = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameBytes, 64);
         _maxFrameBytes = maxFrameBytes;
         _logger = logger ?? NullLogger.Instance;
         _counters = counters;
+        _filter = events;
     }
 
     [Flags]
@@ -98,6 +112,17 @@ public sealed partial class AmiFrameReader
         Follows = 4,
         FollowsOutput = 8,
         FollowsEnded = 16,
+    }
+
+    // What the filter says of the event being scanned.
+    private enum EventVerdict
+    {
+        None,
+        Unwanted,
+        Wanted,
+
+        // Listed with a condition whose key has not been seen yet; at the frame's end, not wanted.
+        Pending,
     }
 
     private enum ScanResult
@@ -119,6 +144,16 @@ public sealed partial class AmiFrameReader
 
     /// <summary>The value of the last frame's first <c>ActionID</c> key; empty when it has none.</summary>
     public ReadOnlySpan<byte> ActionId => _frameActionIdLength > 0 ? _actionId.AsSpan(0, _frameActionIdLength) : [];
+
+    /// <summary>
+    /// Whether the last frame is an event that the reader's <see cref="EventFilter"/> wants: its name is listed and,
+    /// when the filter narrows that event by a key, the key holds one of the condition's values. False for frames
+    /// that are not events; true for every event when the reader has no filter.
+    /// </summary>
+    public bool EventWanted => _frameWanted;
+
+    /// <summary>The filter that decides <see cref="EventWanted"/>; null when every event is wanted.</summary>
+    public AmiEventFilter? EventFilter => _filter;
 
     /// <summary>The bytes of the last frame, up to and including its blank line; valid until the buffer is advanced.</summary>
     public ReadOnlySequence<byte> Frame => _frame;
@@ -217,12 +252,12 @@ public sealed partial class AmiFrameReader
 
     /// <summary>
     /// Parses a whole recorded stream (for tests and tools): the banner when <paramref name="startsWithBanner"/>,
-    /// then every frame; events are kept when <paramref name="events"/> matches them (every event when null),
-    /// responses always.
+    /// then every frame; events are kept when <paramref name="events"/> wants them (by name and condition, as
+    /// <see cref="EventWanted"/>; every event when null), responses always.
     /// </summary>
     public static IReadOnlyList<AmiMessage> ReadAll(ReadOnlyMemory<byte> stream, AmiEventFilter? events = null, bool startsWithBanner = true)
     {
-        var reader = new AmiFrameReader(int.MaxValue / 2);
+        var reader = new AmiFrameReader(int.MaxValue / 2, logger: null, new AmiFrameCounters(), events);
         var buffer = new ReadOnlySequence<byte>(stream);
         if (startsWithBanner && !TryReadBanner(ref buffer, out _))
         {
@@ -232,7 +267,7 @@ public sealed partial class AmiFrameReader
         var messages = new List<AmiMessage>();
         while (reader.TryReadFrame(ref buffer))
         {
-            if (reader.Kind == AmiMessageKind.Event && events is not null && !events.Matches(reader.EventName))
+            if (reader.Kind == AmiMessageKind.Event && !reader.EventWanted)
             {
                 continue;
             }
@@ -254,6 +289,8 @@ public sealed partial class AmiFrameReader
         _flags = ScanFlags.None;
         _eventNameLength = Absent;
         _actionIdLength = Absent;
+        _verdict = EventVerdict.None;
+        _condition = null;
     }
 
     private void CompleteFrame(ref ReadOnlySequence<byte> buffer)
@@ -264,6 +301,7 @@ public sealed partial class AmiFrameReader
             : AmiMessageKind.Unknown;
         _frameEventNameLength = _eventNameLength;
         _frameActionIdLength = _actionIdLength;
+        _frameWanted = _kind == AmiMessageKind.Event && (_filter is null || _verdict == EventVerdict.Wanted);
         buffer = buffer.Slice(_scanned);
         ResetScan();
     }

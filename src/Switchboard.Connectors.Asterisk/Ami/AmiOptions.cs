@@ -40,8 +40,14 @@ public sealed record AmiOptions
     /// <summary>A frame longer than this is skipped as it streams past.</summary>
     public int MaxFrameBytes { get; init; } = AmiFrameReader.DefaultMaxFrameBytes;
 
-    /// <summary>The events to make into messages (see <see cref="AmiEventFilter"/>); null: every event.</summary>
+    /// <summary>The events to make into messages (see <see cref="AmiEventFilter"/>); null: every event. Set this or <see cref="EventFilter"/>.</summary>
     public IReadOnlyCollection<string>? Events { get; init; }
+
+    /// <summary>
+    /// The events to make into messages, with conditions on the value of a key (<see cref="AmiEventCondition"/>:
+    /// <c>VarSet</c> only for some variables); null: <see cref="Events"/> decides. Set this or <see cref="Events"/>.
+    /// </summary>
+    public AmiEventFilter? EventFilter { get; init; }
 
     /// <summary>When the first <see cref="AmiConnection.ConnectAsync"/> cannot reach Asterisk, keep trying with backoff instead of throwing.</summary>
     public bool RetryInitialConnect { get; init; }
@@ -62,6 +68,7 @@ public sealed record AmiOptions
             .Append(", ReconnectMaxDelay = ").Append(ReconnectMaxDelay)
             .Append(", MaxFrameBytes = ").Append(MaxFrameBytes)
             .Append(", Events = ").Append(Events is null ? "(all)" : string.Join(',', Events))
+            .Append(", EventFilter = ").Append(EventFilter is null ? "(none)" : EventFilter.ToString())
             .Append(", RetryInitialConnect = ").Append(RetryInitialConnect)
             .Append(" }");
         return text.ToString();
@@ -80,5 +87,9 @@ public sealed record AmiOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ReconnectMinDelay, TimeSpan.Zero, nameof(ReconnectMinDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(ReconnectMaxDelay, ReconnectMinDelay, nameof(ReconnectMaxDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFrameBytes, 1024, nameof(MaxFrameBytes));
+        if (Events is not null && EventFilter is not null)
+        {
+            throw new ArgumentException("Set Events or EventFilter, not both.", nameof(EventFilter));
+        }
     }
 }

@@ -76,6 +76,26 @@ public class LinkFaultTests
     }
 
     [Fact]
+    public async Task An_action_asterisk_never_answers_fails_with_a_clear_error_and_the_call_goes_on()
+    {
+        var scenario = RecordedScenario.Load("01-inbound-answered.ami");
+        await using var ami = new FakeAmiServer();
+        ami.NeverAnswer("Redirect");
+        var (server, session) = await AsteriskReplayServer.StartAsync(ami, "SIP", "--Asterisk:ActionTimeout=00:00:01");
+        await using var _ = server.AsAsyncDisposable();
+        await using var agent = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
+        var replay = new Replayer(scenario, ami, session);
+        await replay.StreamToAsync(FrameEndBefore(scenario, scenario.Bytes.Length * 2 / 3));
+        var call = await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == Demo.LineA);
+
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => agent.Model.HoldCallAsync(call.Id));
+        await replay.StreamToEndAsync();
+
+        Assert.Contains("in time", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(CallEndReason.Completed, (await agent.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == call.Id)).EndReason);
+    }
+
+    [Fact]
     public async Task The_simulator_s_endpoints_do_not_exist_when_asterisk_is_the_pbx()
     {
         await using var ami = new FakeAmiServer();

@@ -33,7 +33,7 @@ internal sealed class AmiSession : IDisposable
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
         _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: ReadBufferBytes, minimumReadSize: 4096, leaveOpen: true));
-        _frames = new AmiFrameReader(options.MaxFrameBytes, logger, counters);
+        _frames = new AmiFrameReader(options.MaxFrameBytes, logger, counters, owner.EventFilter);
         _time = time;
         _lastReceived = time.GetTimestamp();
         ReadLoop = Task.CompletedTask;
