@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Crm.Auth;
@@ -23,7 +22,7 @@ public static class CrmServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.SectionName));
-        services.AddDbContextFactory<CrmDbContext>(options => CrmDatabaseProvider.Configure(options, configuration));
+        services.AddCrmDbContext(configuration);
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddSingleton<CallerLookup>();
         services.AddSingleton<CallLog>();

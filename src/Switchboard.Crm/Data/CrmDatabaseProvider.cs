@@ -1,18 +1,22 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Switchboard.Crm.Data;
 
 /// <summary>
-/// The one place that knows which database engine the CRM runs on: how to connect to it and
-/// how it reports a broken unique index. PostgreSQL joins here.
+/// The one place that knows which database engine the CRM runs on (<c>Database:Provider</c>):
+/// which context and migrations go with it, how to connect, and how it reports a broken unique index.
 /// </summary>
 public static class CrmDatabaseProvider
 {
     public const string ProviderKey = "Database:Provider";
     public const string ConnectionStringName = "Crm";
+    public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
     public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
     public const string DefaultSqliteConnectionString = "Data Source=switchboard.db";
 
     // SQLite's primary result code for a constraint and its extended codes for UNIQUE and PRIMARY KEY.
@@ -20,25 +24,80 @@ public static class CrmDatabaseProvider
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintPrimaryKey = 1555;
 
-    public static void Configure(DbContextOptionsBuilder builder, IConfiguration configuration)
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{CrmDbContext}"/> for the configured engine. An engine
+    /// that is not supported, or PostgreSQL without a connection string, fails here, at start-up.
+    /// </summary>
+    public static IServiceCollection AddCrmDbContext(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        switch (ProviderName(configuration))
+        {
+            case Sqlite:
+                services.AddDbContextFactory<SqliteCrmDbContext>(options =>
+                    UseSqlite(options, configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString));
+                services.AddSingleton<IDbContextFactory<CrmDbContext>, CrmDbContextFactory<SqliteCrmDbContext>>();
+                break;
+            case Postgres:
+                var connectionString = configuration.GetConnectionString(ConnectionStringName);
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"{ProviderKey} is {Postgres}: set {ConnectionStringKey} (Host=...;Port=...;Database=...;Username=...;Password=...).");
+                }
+
+                services.AddDbContextFactory<PostgresCrmDbContext>(options => UsePostgres(options, connectionString));
+                services.AddSingleton<IDbContextFactory<CrmDbContext>, CrmDbContextFactory<PostgresCrmDbContext>>();
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>The configured engine: <see cref="Sqlite"/> (also when unset) or <see cref="Postgres"/>.</summary>
+    public static string ProviderName(IConfiguration configuration)
+    {
         ArgumentNullException.ThrowIfNull(configuration);
         var provider = configuration[ProviderKey];
         if (string.IsNullOrWhiteSpace(provider) || string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            builder.UseSqlite(configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString);
-            return;
+            return Sqlite;
         }
 
-        throw new InvalidOperationException($"{ProviderKey} '{provider}' is not supported yet; use {Sqlite}.");
+        if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            return Postgres;
+        }
+
+        throw new InvalidOperationException($"{ProviderKey} '{provider}' is not supported; use {Sqlite} or {Postgres}.");
     }
 
     /// <summary>True when the save failed because another row already holds the same unique key.</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception?.InnerException is SqliteException
+        exception?.InnerException switch
         {
-            SqliteErrorCode: SqliteConstraint,
-            SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey,
+            SqliteException e => e is
+            {
+                SqliteErrorCode: SqliteConstraint,
+                SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey,
+            },
+            PostgresException e => e.SqlState == PostgresErrorCodes.UniqueViolation,
+            _ => false,
         };
+
+    internal static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString);
+
+    internal static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+
+    /// <summary>Hands out the engine's own context as the <see cref="CrmDbContext"/> the CRM's services ask for.</summary>
+    private sealed class CrmDbContextFactory<TContext>(IDbContextFactory<TContext> contexts) : IDbContextFactory<CrmDbContext>
+        where TContext : CrmDbContext
+    {
+        public CrmDbContext CreateDbContext() => contexts.CreateDbContext();
+
+        public async Task<CrmDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await contexts.CreateDbContextAsync(cancellationToken);
+    }
 }

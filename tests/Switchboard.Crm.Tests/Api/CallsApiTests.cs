@@ -4,8 +4,8 @@ using Switchboard.Crm.Tests.Infrastructure;
 
 namespace Switchboard.Crm.Tests.Api;
 
-[Collection(CrmApiServer.Name)]
-public sealed class CallsApiTests(CrmApiFixture fixture)
+/// <summary>The call log API, on each database engine.</summary>
+public abstract class CallsApiTests(CrmApiFixture fixture)
 {
     private CrmTestServer Server => fixture.Server;
 
@@ -172,3 +172,9 @@ public sealed class CallsApiTests(CrmApiFixture fixture)
 
     private static List<string> Newest(JsonNode page) => page.PbxCallIds();
 }
+
+[Collection(CrmApiServer.Name)]
+public sealed class SqliteCallsApiTests(SqliteCrmApiFixture fixture) : CallsApiTests(fixture);
+
+[Collection(SharedPostgresCluster.Name)]
+public sealed class PostgresCallsApiTests(PostgresCrmApiFixture fixture) : CallsApiTests(fixture), IClassFixture<PostgresCrmApiFixture>;

@@ -8,7 +8,7 @@ using static Switchboard.Crm.Tests.Infrastructure.TestCalls;
 namespace Switchboard.Crm.Tests.Api;
 
 /// <summary>One server for the API tests, with calls on the lines of both agents and of the supervisor.</summary>
-public sealed class CrmApiFixture : IAsyncLifetime
+public abstract class CrmApiFixture(CrmTestDatabase engine) : IAsyncLifetime
 {
     internal CrmTestServer Server { get; private set; } = null!;
 
@@ -21,7 +21,7 @@ public sealed class CrmApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await CrmTestServer.StartAsync();
+        Server = await CrmTestServer.StartAsync(engine);
         var log = Server.Services.GetRequiredService<CallLog>();
         var lookup = Server.Services.GetRequiredService<CallerLookup>();
         var ivan = CallerMatch.From(await lookup.LookupAsync("+74951234567", Timeouts.Token()).WithTimeout());
@@ -47,8 +47,14 @@ public sealed class CrmApiFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }
 
+/// <summary>The API on SQLite: one server for the API test classes of the collection below.</summary>
+public sealed class SqliteCrmApiFixture() : CrmApiFixture(SqliteTestDatabase.Instance);
+
+/// <summary>The API on PostgreSQL: one server per test class, as the classes share the cluster's collection.</summary>
+public sealed class PostgresCrmApiFixture(PostgresCluster cluster) : CrmApiFixture(cluster);
+
 [CollectionDefinition(Name)]
-public sealed class CrmApiServer : ICollectionFixture<CrmApiFixture>
+public sealed class CrmApiServer : ICollectionFixture<SqliteCrmApiFixture>
 {
     public const string Name = "CRM API on Kestrel";
 }

@@ -3,8 +3,8 @@ using Switchboard.Crm.Tests.Infrastructure;
 
 namespace Switchboard.Crm.Tests.Api;
 
-[Collection(CrmApiServer.Name)]
-public sealed class LoginApiTests(CrmApiFixture fixture)
+/// <summary>Signing in and tokens, on each database engine.</summary>
+public abstract class LoginApiTests(CrmApiFixture fixture)
 {
     private CrmTestServer Server => fixture.Server;
 
@@ -132,3 +132,9 @@ public sealed class LoginApiTests(CrmApiFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, await client.GetStatusAsync("/api/calls"));
     }
 }
+
+[Collection(CrmApiServer.Name)]
+public sealed class SqliteLoginApiTests(SqliteCrmApiFixture fixture) : LoginApiTests(fixture);
+
+[Collection(SharedPostgresCluster.Name)]
+public sealed class PostgresLoginApiTests(PostgresCrmApiFixture fixture) : LoginApiTests(fixture), IClassFixture<PostgresCrmApiFixture>;

@@ -7,11 +7,12 @@ using static Switchboard.Crm.Tests.Infrastructure.TestCalls;
 
 namespace Switchboard.Crm.Tests.Calls;
 
-public sealed class CallLogTests : IAsyncLifetime
+/// <summary>Saving calls, on each database engine.</summary>
+public abstract class CallLogTests(CrmTestDatabase engine) : IAsyncLifetime
 {
     private CrmTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await CrmTestHost.StartAsync(demo: true);
+    public async Task InitializeAsync() => _host = await CrmTestHost.StartAsync(engine, demo: true);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -215,4 +216,41 @@ public sealed class CallLogTests : IAsyncLifetime
 
         Assert.True(CrmDatabaseProvider.IsUniqueViolation(error));
     }
+
+    [Fact]
+    public async Task Moments_written_with_any_offset_are_stored_and_compared_as_the_same_instant()
+    {
+        // Straight through the context, not the call log: the database layer itself keeps moments in UTC.
+        var moscow = TimeSpan.FromHours(3);
+        var started = new DateTimeOffset(2025, 3, 14, 15, 0, 0, moscow);
+        await using (var db = _host.CreateDbContext())
+        {
+            db.CallRecords.Add(new CallRecord
+            {
+                Id = Guid.NewGuid(),
+                PbxCallId = "1700000001.8",
+                Line = "101",
+                ConversationId = "1700000001.8",
+                CallerNumber = "+74951234567",
+                CalleeNumber = "101",
+                StartedAt = started,
+                AnsweredAt = started.AddSeconds(5),
+                UpdatedAt = started.AddSeconds(5),
+            });
+            await db.SaveChangesAsync(Timeouts.Token()).WithTimeout();
+        }
+
+        await using var check = _host.CreateDbContext();
+        var from = new DateTimeOffset(2025, 3, 14, 14, 59, 0, moscow);
+        var to = new DateTimeOffset(2025, 3, 14, 12, 1, 0, TimeSpan.Zero);
+        var row = await check.CallRecords.SingleAsync(r => r.StartedAt >= from && r.StartedAt < to, Timeouts.Token()).WithTimeout();
+        Assert.Equal(Noon, row.StartedAt);
+        Assert.Equal(TimeSpan.Zero, row.StartedAt.Offset);
+        Assert.Equal(Noon.AddSeconds(5), row.AnsweredAt);
+    }
 }
+
+public sealed class SqliteCallLogTests() : CallLogTests(SqliteTestDatabase.Instance);
+
+[Collection(SharedPostgresCluster.Name)]
+public sealed class PostgresCallLogTests(PostgresCluster cluster) : CallLogTests(cluster);

@@ -1,20 +1,20 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Crm.Data;
 using Switchboard.Crm.Tests.Infrastructure;
 
 namespace Switchboard.Crm.Tests.Data;
 
-public sealed class CrmDatabaseTests
+/// <summary>Migrating the database, on each engine.</summary>
+public abstract class CrmDatabaseTests(CrmTestDatabase engine)
 {
+    protected CrmTestDatabase Engine { get; } = engine;
+
     [Fact]
-    public async Task Migrating_creates_the_database_file_with_every_migration_applied()
+    public async Task Migrating_applies_every_migration()
     {
-        await using var host = await CrmTestHost.StartAsync(demo: false);
+        await using var host = await CrmTestHost.StartAsync(Engine, demo: false);
 
         await using var db = host.CreateDbContext();
-        Assert.True(File.Exists(Path.Combine(host.Folder, "crm.db")));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Timeouts.Token()).WithTimeout());
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync(Timeouts.Token()).WithTimeout());
     }
@@ -22,16 +22,16 @@ public sealed class CrmDatabaseTests
     [Fact]
     public async Task The_migrations_match_the_model()
     {
-        await using var host = await CrmTestHost.StartAsync(demo: false);
+        await using var host = await CrmTestHost.StartAsync(Engine, demo: false);
 
         await using var db = host.CreateDbContext();
-        Assert.False(db.Database.HasPendingModelChanges(), "Run `dotnet ef migrations add` for the model's changes.");
+        Assert.False(db.Database.HasPendingModelChanges(), "Add a migration for the model's changes to this engine (docs/database.md).");
     }
 
     [Fact]
     public async Task Migrating_twice_is_harmless()
     {
-        await using var host = await CrmTestHost.StartAsync(demo: true);
+        await using var host = await CrmTestHost.StartAsync(Engine, demo: true);
 
         await CrmDatabase.MigrateAndSeedAsync(host.Services, Timeouts.Token()).WithTimeout();
 
@@ -40,28 +40,54 @@ public sealed class CrmDatabaseTests
     }
 
     [Fact]
-    public void A_provider_that_is_not_supported_is_named_in_the_error()
+    public async Task The_configured_engine_is_the_one_in_use()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" })
-            .Build();
-        using var services = new ServiceCollection().AddLogging().AddCrm(configuration).BuildServiceProvider();
+        await using var host = await CrmTestHost.StartAsync(Engine, demo: false);
 
-        var error = Assert.Throws<InvalidOperationException>(() =>
-            services.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext());
+        await using var db = host.CreateDbContext();
+        Assert.Equal(Engine.Provider == CrmDatabaseProvider.Postgres, db.Database.IsNpgsql());
+        Assert.Equal(Engine.Provider == CrmDatabaseProvider.Sqlite, db.Database.IsSqlite());
+    }
+}
 
-        Assert.Contains("Oracle", error.Message, StringComparison.Ordinal);
+public sealed class SqliteCrmDatabaseTests() : CrmDatabaseTests(SqliteTestDatabase.Instance)
+{
+    [Fact]
+    public async Task Migrating_creates_the_database_file()
+    {
+        await using var host = await CrmTestHost.StartAsync(Engine, demo: false);
+
+        Assert.True(File.Exists(Path.Combine(host.Folder, SqliteTestDatabase.FileName)));
+    }
+}
+
+[Collection(SharedPostgresCluster.Name)]
+public sealed class PostgresCrmDatabaseTests(PostgresCluster cluster) : CrmDatabaseTests(cluster)
+{
+    [Fact]
+    public async Task Migrating_creates_a_database_that_does_not_exist_yet()
+    {
+        await using var host = await CrmTestHost.StartAsync(cluster.NotYetCreated, demo: true);
+
+        await using var db = host.CreateDbContext();
+        Assert.True(db.Database.IsNpgsql());
+        Assert.Equal(Crm.Demo.DemoData.Users.Count, await db.Users.CountAsync(Timeouts.Token()).WithTimeout());
     }
 
     [Fact]
-    public void Without_a_connection_string_the_database_is_a_file_in_the_working_folder()
+    public async Task Moments_are_timestamps_with_time_zone()
     {
-        var options = new DbContextOptionsBuilder<CrmDbContext>();
+        await using var host = await CrmTestHost.StartAsync(Engine, demo: false);
+        await using var db = host.CreateDbContext();
 
-        CrmDatabaseProvider.Configure(options, new ConfigurationBuilder().Build());
+        var types = await db.Database
+            .SqlQuery<string>($"""
+                SELECT data_type AS "Value" FROM information_schema.columns
+                WHERE table_name = 'CallRecords' AND column_name IN ('StartedAt', 'AnsweredAt', 'EndedAt', 'UpdatedAt')
+                """)
+            .ToListAsync(Timeouts.Token()).WithTimeout();
 
-        using var db = new CrmDbContext(options.Options);
-        Assert.True(db.Database.IsSqlite());
-        Assert.Equal("Data Source=switchboard.db", db.Database.GetConnectionString());
+        Assert.Equal(4, types.Count);
+        Assert.All(types, t => Assert.Equal("timestamp with time zone", t));
     }
 }

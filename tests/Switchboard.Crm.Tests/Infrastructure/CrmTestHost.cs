@@ -5,14 +5,16 @@ using Switchboard.Crm.Data;
 
 namespace Switchboard.Crm.Tests.Infrastructure;
 
-/// <summary>The CRM's services on a real SQLite file of its own, migrated (and seeded when asked).</summary>
+/// <summary>The CRM's services on a new database of their own, migrated (and seeded when asked).</summary>
 internal sealed class CrmTestHost : IAsyncDisposable
 {
     private readonly TempFolder _folder;
+    private readonly TestDatabase _database;
 
-    private CrmTestHost(TempFolder folder, ServiceProvider services, IConfiguration configuration)
+    private CrmTestHost(TempFolder folder, TestDatabase database, ServiceProvider services, IConfiguration configuration)
     {
         _folder = folder;
+        _database = database;
         Services = services;
         Configuration = configuration;
     }
@@ -25,11 +27,13 @@ internal sealed class CrmTestHost : IAsyncDisposable
 
     public CrmDbContext CreateDbContext() => Get<IDbContextFactory<CrmDbContext>>().CreateDbContext();
 
-    public static async Task<CrmTestHost> StartAsync(bool demo = true, IDictionary<string, string?>? settings = null)
+    public static async Task<CrmTestHost> StartAsync(CrmTestDatabase engine, bool demo = true, IDictionary<string, string?>? settings = null)
     {
+        ArgumentNullException.ThrowIfNull(engine);
         var folder = new TempFolder();
+        var database = await engine.CreateAsync(folder);
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(Settings(folder, demo))
+            .AddInMemoryCollection(Settings(folder, database, demo))
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
@@ -38,13 +42,12 @@ internal sealed class CrmTestHost : IAsyncDisposable
             .AddCrm(configuration)
             .BuildServiceProvider(validateScopes: true);
         await CrmDatabase.MigrateAndSeedAsync(services, Timeouts.Token()).WithTimeout();
-        return new CrmTestHost(folder, services, configuration);
+        return new CrmTestHost(folder, database, services, configuration);
     }
 
-    /// <summary>The settings a test host runs with: everything in its own folder.</summary>
-    public static Dictionary<string, string?> Settings(TempFolder folder, bool demo) => new()
+    /// <summary>The settings a test host runs with: its database, everything else in its own folder.</summary>
+    public static Dictionary<string, string?> Settings(TempFolder folder, TestDatabase database, bool demo) => new(database.Settings)
     {
-        ["ConnectionStrings:Crm"] = $"Data Source={folder.File("crm.db")}",
         ["Auth:SigningKeyFile"] = folder.File("switchboard.signing-key"),
         ["Demo:Enabled"] = demo ? "true" : "false",
     };
@@ -52,6 +55,7 @@ internal sealed class CrmTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        await _database.DisposeAsync();
         _folder.Dispose();
     }
 }

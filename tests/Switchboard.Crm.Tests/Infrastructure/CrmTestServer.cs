@@ -16,7 +16,7 @@ namespace Switchboard.Crm.Tests.Infrastructure;
 
 /// <summary>
 /// A real ASP.NET Core app with the CRM, on Kestrel at 127.0.0.1 and a port the system picks,
-/// on a SQLite file of its own with the demo data.
+/// on a new database of its own with the demo data.
 /// </summary>
 internal sealed class CrmTestServer : IAsyncDisposable
 {
@@ -24,11 +24,13 @@ internal sealed class CrmTestServer : IAsyncDisposable
     public const string SupervisorsOnlyPath = "/test/supervisors-only";
 
     private readonly TempFolder _folder;
+    private readonly TestDatabase _database;
     private readonly WebApplication _app;
 
-    private CrmTestServer(TempFolder folder, WebApplication app, Uri address)
+    private CrmTestServer(TempFolder folder, TestDatabase database, WebApplication app, Uri address)
     {
         _folder = folder;
+        _database = database;
         _app = app;
         Address = address;
     }
@@ -36,15 +38,17 @@ internal sealed class CrmTestServer : IAsyncDisposable
     public Uri Address { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<CrmTestServer> StartAsync()
+    public static async Task<CrmTestServer> StartAsync(CrmTestDatabase engine)
     {
+        ArgumentNullException.ThrowIfNull(engine);
         var folder = new TempFolder();
+        var database = await engine.CreateAsync(folder);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",
             ContentRootPath = folder.Path,
         });
-        builder.Configuration.AddInMemoryCollection(CrmTestHost.Settings(folder, demo: true));
+        builder.Configuration.AddInMemoryCollection(CrmTestHost.Settings(folder, database, demo: true));
         builder.Logging.ClearProviders();
         builder.Services.AddCrm(builder.Configuration).AddCrmAuthentication(builder.Configuration);
 
@@ -62,7 +66,7 @@ internal sealed class CrmTestServer : IAsyncDisposable
         await CrmDatabase.MigrateAndSeedAsync(app.Services, Timeouts.Token()).WithTimeout();
         await app.StartAsync(Timeouts.Token()).WithTimeout();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new CrmTestServer(folder, app, new Uri(address));
+        return new CrmTestServer(folder, database, app, new Uri(address));
     }
 
     public HttpClient CreateClient(string? token = null)
@@ -93,6 +97,7 @@ internal sealed class CrmTestServer : IAsyncDisposable
     {
         await _app.StopAsync(Timeouts.Token()).WithTimeout();
         await _app.DisposeAsync();
+        await _database.DisposeAsync();
         _folder.Dispose();
     }
 }

@@ -3,11 +3,12 @@ using Switchboard.Crm.Users;
 
 namespace Switchboard.Crm.Tests.Users;
 
-public sealed class UserDirectoryTests : IAsyncLifetime
+/// <summary>Users and their lines, on each database engine.</summary>
+public abstract class UserDirectoryTests(CrmTestDatabase engine) : IAsyncLifetime
 {
     private CrmTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await CrmTestHost.StartAsync(demo: true);
+    public async Task InitializeAsync() => _host = await CrmTestHost.StartAsync(engine, demo: true);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -60,3 +61,8 @@ public sealed class UserDirectoryTests : IAsyncLifetime
         Assert.Empty(admin.Lines);
     }
 }
+
+public sealed class SqliteUserDirectoryTests() : UserDirectoryTests(SqliteTestDatabase.Instance);
+
+[Collection(SharedPostgresCluster.Name)]
+public sealed class PostgresUserDirectoryTests(PostgresCluster cluster) : UserDirectoryTests(cluster);

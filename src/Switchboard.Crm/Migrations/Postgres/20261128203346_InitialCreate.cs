@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Switchboard.Crm.Migrations
+namespace Switchboard.Crm.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,8 +15,8 @@ namespace Switchboard.Crm.Migrations
                 name: "Accounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -27,32 +27,32 @@ namespace Switchboard.Crm.Migrations
                 name: "CallRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PbxCallId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Line = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CallerNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CallerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CalleeNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RedirectedFrom = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    RedirectedTo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    TimeBeforeConnectionSeconds = table.Column<int>(type: "INTEGER", nullable: false),
-                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: false),
-                    TalkSeconds = table.Column<int>(type: "INTEGER", nullable: false),
-                    HoldSeconds = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    ParentPbxCallId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    ParentCallId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PbxCallId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Line = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ConversationId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Direction = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CallerNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CallerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CalleeNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RedirectedFrom = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RedirectedTo = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TimeBeforeConnectionSeconds = table.Column<int>(type: "integer", nullable: false),
+                    DurationSeconds = table.Column<int>(type: "integer", nullable: false),
+                    TalkSeconds = table.Column<int>(type: "integer", nullable: false),
+                    HoldSeconds = table.Column<int>(type: "integer", nullable: false),
+                    EndReason = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ParentPbxCallId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ParentCallId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,11 +63,11 @@ namespace Switchboard.Crm.Migrations
                 name: "Users",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Login = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Login = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PasswordHash = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,9 +78,9 @@ namespace Switchboard.Crm.Migrations
                 name: "Contacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -97,8 +97,8 @@ namespace Switchboard.Crm.Migrations
                 name: "Lines",
                 columns: table => new
                 {
-                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,13 +115,13 @@ namespace Switchboard.Crm.Migrations
                 name: "PhoneNumbers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Raw = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    E164 = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ReversedDigits = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Raw = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    E164 = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ReversedDigits = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {

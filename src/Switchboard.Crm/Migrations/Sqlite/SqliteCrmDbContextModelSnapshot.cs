@@ -7,10 +7,10 @@ using Switchboard.Crm.Data;
 
 #nullable disable
 
-namespace Switchboard.Crm.Migrations
+namespace Switchboard.Crm.Migrations.Sqlite
 {
-    [DbContext(typeof(CrmDbContext))]
-    partial class CrmDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteCrmDbContext))]
+    partial class SqliteCrmDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
