@@ -32,10 +32,17 @@ public sealed record CallDto
     public required LineOperations Operations { get; init; }
 }
 
-/// <summary>A CRM record that the call's remote number matched.</summary>
+/// <summary>A CRM record that the call's remote number matched, or for an internal extension the colleague who owns it.</summary>
 public sealed record ContactCandidateDto(
     Guid? ContactId,
     string? ContactName,
     Guid? AccountId,
     string? AccountName,
-    string MatchedBy);
+    string MatchedBy)
+{
+    /// <summary>For an internal extension (<c>matchedBy: "extension"</c>): the user who owns the line.</summary>
+    public Guid? UserId { get; init; }
+
+    /// <summary>For an internal extension: the display name of the user who owns the line.</summary>
+    public string? UserName { get; init; }
+}

@@ -10,8 +10,9 @@ namespace Switchboard.Crm;
 public static class CrmEndpoints
 {
     /// <summary>
-    /// Maps the CRM's HTTP API under <c>/api</c>: login (anonymous), the call log, caller lookup
-    /// and the signed-in user (all of which need a token). Needs <c>AddCrm</c> and <c>AddCrmAuthentication</c>.
+    /// Maps the CRM's HTTP API under <c>/api</c>: login and logout (anonymous), token refresh, the
+    /// call log, caller lookup, the signed-in user and their recent calls, and user administration
+    /// (all of which need a token or the sign-in cookie). Needs <c>AddCrm</c> and <c>AddCrmAuthentication</c>.
     /// </summary>
     public static RouteGroupBuilder MapCrmEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -20,6 +21,7 @@ public static class CrmEndpoints
         api.MapCallEndpoints();
         api.MapContactEndpoints();
         api.MapMeEndpoints();
+        api.MapUserEndpoints();
         return api;
     }
 }

@@ -15,20 +15,30 @@ public static class CrmServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the CRM: its database (provider from <c>Database:Provider</c>), number normalisation,
-    /// caller lookup, the call log, the user directory and the token issuer. The services are
-    /// singletons that open a context per operation, so hubs and background services can use them.
+    /// caller lookup, the call log and its editing, the user directory and administration, login
+    /// throttling and the token issuer. The services are singletons that open a context per
+    /// operation, so hubs and background services can use them. Register any number of
+    /// <see cref="ICallLinkListener"/> singletons to hear of calls linked while active.
     /// </summary>
     public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.SectionName));
+        services.AddOptions<CrmOptions>()
+            .Bind(configuration.GetSection(CrmOptions.SectionName))
+            .Validate(
+                o => o.TrailingDigits is >= CrmOptions.MinTrailingDigits and <= CrmOptions.MaxTrailingDigits,
+                $"Crm:TrailingDigits must be from {CrmOptions.MinTrailingDigits} to {CrmOptions.MaxTrailingDigits}.")
+            .Validate(o => o.ExportMaxRows > 0, "Crm:ExportMaxRows must be above zero.");
         services.AddCrmDbContext(configuration);
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddSingleton<CallerLookup>();
         services.AddSingleton<CallLog>();
         services.AddSingleton<CallQueries>();
+        services.AddSingleton<CallEditor>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<UserAdministration>();
         services.AddSingleton<PasswordLogin>();
+        services.AddSingleton<LoginThrottle>();
         services.AddCrmTokens(configuration);
         services.Configure<JsonOptions>(options => AddCamelCaseEnums(options.SerializerOptions));
         return services;

@@ -15,4 +15,13 @@ public sealed class AuthOptions
     public string SigningKeyFile { get; set; } = "switchboard.signing-key";
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// Failed logins, for one login or from one client address, after which further attempts are
+    /// refused (429) until <see cref="LockoutWindow"/> has passed since the first of them.
+    /// </summary>
+    public int MaxFailedLogins { get; set; } = 5;
+
+    /// <summary>The window in which <see cref="MaxFailedLogins"/> failures lock a login or an address out.</summary>
+    public TimeSpan LockoutWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

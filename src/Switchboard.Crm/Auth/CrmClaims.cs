@@ -8,6 +8,9 @@ public static class CrmClaims
     public const string UserId = "sub";
     public const string Login = "name";
     public const string Role = "role";
+
+    /// <summary>The user's security stamp when the token was issued; a token whose stamp is no longer the user's is refused.</summary>
+    public const string Stamp = "stamp";
     public const string Issuer = "switchboard";
     public const string Audience = "switchboard";
 

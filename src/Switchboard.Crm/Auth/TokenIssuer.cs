@@ -20,11 +20,23 @@ public sealed class TokenIssuer
         _time = time;
     }
 
+    /// <summary>A token for <paramref name="user"/> as read from the store (with its security stamp, which the CRM's endpoints check).</summary>
     public IssuedToken Issue(CrmUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var now = _time.GetUtcNow();
         var expiresAt = now + _lifetime;
+        var claims = new Dictionary<string, object>
+        {
+            [CrmClaims.UserId] = user.Id.ToString(),
+            [CrmClaims.Login] = user.Login,
+            [CrmClaims.Role] = user.Role.ToString(),
+        };
+        if (user.SecurityStamp is { } stamp)
+        {
+            claims[CrmClaims.Stamp] = stamp;
+        }
+
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = CrmClaims.Issuer,
@@ -32,12 +44,7 @@ public sealed class TokenIssuer
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expiresAt.UtcDateTime,
-            Claims = new Dictionary<string, object>
-            {
-                [CrmClaims.UserId] = user.Id.ToString(),
-                [CrmClaims.Login] = user.Login,
-                [CrmClaims.Role] = user.Role.ToString(),
-            },
+            Claims = claims,
             SigningCredentials = new SigningCredentials(_keys.Key, SecurityAlgorithms.HmacSha256),
         });
 

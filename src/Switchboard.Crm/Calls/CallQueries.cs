@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchboard.Crm.Contacts;
 using Switchboard.Crm.Data;
 using Switchboard.Crm.Users;
@@ -9,8 +11,10 @@ namespace Switchboard.Crm.Calls;
 /// Reads the call log for one user: agents see the calls of their own lines, supervisors and
 /// administrators everyone's. A call the reader may not see is reported as not found.
 /// </summary>
-public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneNumberNormalizer normalizer)
+public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneNumberNormalizer normalizer, IOptions<CrmOptions> options)
 {
+    private readonly int _trailingDigits = options.Value.TrailingDigits;
+
     public async Task<CallLogPage> SearchAsync(CallSearch search, CrmUser reader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
@@ -19,20 +23,39 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         var calls = Filter(VisibleTo(db.CallRecords.AsNoTracking(), reader), search);
         if (search.After is { } after)
         {
-            // Strictly after the cursor in the order below: older, or as old with a smaller id.
-            calls = calls.Where(r => r.StartedAt < after.StartedAt || (r.StartedAt == after.StartedAt && r.Id.CompareTo(after.Id) < 0));
+            calls = StrictlyAfter(calls, after);
         }
 
         var limit = Math.Clamp(search.Limit, 1, CallSearch.MaxLimit);
-        var rows = await WithNames(db, calls)
-            .OrderByDescending(x => x.Call.StartedAt)
-            .ThenByDescending(x => x.Call.Id)
+        var rows = await InOrder(WithNames(db, calls), search.Order)
             .Take(limit + 1)
             .ToListAsync(cancellationToken);
 
         var items = rows.Take(limit).Select(ToEntry).ToList();
-        var next = rows.Count > limit ? new CallCursor(items[^1].StartedAt, items[^1].Id).Encode() : null;
+        var next = rows.Count > limit ? CallCursor.After(search.Order, items[^1]).Encode() : null;
         return new CallLogPage(items, next);
+    }
+
+    /// <summary>
+    /// Every call the search finds, in its order, up to <paramref name="maxRows"/>, read as they are
+    /// written out so that a large export never sits in memory. Paging (<see cref="CallSearch.After"/>,
+    /// <see cref="CallSearch.Limit"/>) does not apply.
+    /// </summary>
+    public async IAsyncEnumerable<CallLogEntry> ExportAsync(
+        CallSearch search,
+        CrmUser reader,
+        int maxRows,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(reader);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var calls = Filter(VisibleTo(db.CallRecords.AsNoTracking(), reader), search);
+        var rows = InOrder(WithNames(db, calls), search.Order).Take(Math.Max(0, maxRows)).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return ToEntry(row);
+        }
     }
 
     public async Task<CallLogEntry?> FindAsync(Guid id, CrmUser reader, CancellationToken cancellationToken)
@@ -44,15 +67,30 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         return row is null ? null : ToEntry(row);
     }
 
-    private static IQueryable<CallRecord> VisibleTo(IQueryable<CallRecord> calls, CrmUser reader)
+    /// <summary>The newest calls of <paramref name="user"/>'s own lines, whatever their role: the panel's history.</summary>
+    public async Task<IReadOnlyList<RecentCall>> RecentAsync(CrmUser user, int limit, CancellationToken cancellationToken)
     {
-        if (reader.SeesAllLines)
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Lines.Count == 0)
         {
-            return calls;
+            return [];
         }
 
-        var lines = reader.Lines.ToList();
-        return calls.Where(r => lines.Contains(r.Line));
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await InOrder(WithNames(db, OnLines(db.CallRecords.AsNoTracking(), user.Lines)), CallOrder.NewestFirst)
+            .Take(Math.Max(1, limit))
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(row => RecentCall.From(ToEntry(row)));
+    }
+
+    /// <summary>The calls <paramref name="reader"/> may read; the one place that decides it.</summary>
+    internal static IQueryable<CallRecord> VisibleTo(IQueryable<CallRecord> calls, CrmUser reader) =>
+        reader.SeesAllLines ? calls : OnLines(calls, reader.Lines);
+
+    private static IQueryable<CallRecord> OnLines(IQueryable<CallRecord> calls, IReadOnlyList<string> lines)
+    {
+        var list = lines.ToList();
+        return calls.Where(r => list.Contains(r.Line));
     }
 
     private IQueryable<CallRecord> Filter(IQueryable<CallRecord> calls, CallSearch search)
@@ -82,6 +120,16 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
             calls = calls.Where(r => r.ContactId == contactId);
         }
 
+        if (search.AccountId is { } accountId)
+        {
+            calls = calls.Where(r => r.AccountId == accountId);
+        }
+
+        if (search.AgentId is { } agentId)
+        {
+            calls = calls.Where(r => r.UserId == agentId);
+        }
+
         if (!string.IsNullOrWhiteSpace(search.Number))
         {
             calls = FilterByNumber(calls, search.Number);
@@ -95,7 +143,7 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         // The PBX writes numbers as it got them (8495..., +7495..., 7495...): all end in the same national digits.
         if (normalizer.Normalize(number) is { } normalized)
         {
-            var tail = normalized.TrailingDigits(CallerLookup.TrailingDigitCount);
+            var tail = normalized.TrailingDigits(_trailingDigits);
             return calls.Where(r => r.CallerNumber.EndsWith(tail) || r.CalleeNumber.EndsWith(tail));
         }
 
@@ -104,13 +152,44 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         return calls.Where(r => r.CallerNumber == exact || r.CalleeNumber == exact);
     }
 
+    // Strictly after the cursor in the cursor's order, ties broken by the id in the same direction.
+    private static IQueryable<CallRecord> StrictlyAfter(IQueryable<CallRecord> calls, CallCursor after)
+    {
+        var id = after.Id;
+        var started = after.StartedAt;
+        var duration = (int)Math.Clamp(after.Key, int.MinValue, int.MaxValue);
+        return after.Order switch
+        {
+            CallOrder.OldestFirst => calls.Where(r => r.StartedAt > started || (r.StartedAt == started && r.Id.CompareTo(id) > 0)),
+            CallOrder.LongestFirst => calls.Where(r => r.DurationSeconds < duration || (r.DurationSeconds == duration && r.Id.CompareTo(id) < 0)),
+            CallOrder.ShortestFirst => calls.Where(r => r.DurationSeconds > duration || (r.DurationSeconds == duration && r.Id.CompareTo(id) > 0)),
+            _ => calls.Where(r => r.StartedAt < started || (r.StartedAt == started && r.Id.CompareTo(id) < 0)),
+        };
+    }
+
+    private static IOrderedQueryable<NamedCall> InOrder(IQueryable<NamedCall> calls, CallOrder order) => order switch
+    {
+        CallOrder.OldestFirst => calls.OrderBy(x => x.Call.StartedAt).ThenBy(x => x.Call.Id),
+        CallOrder.LongestFirst => calls.OrderByDescending(x => x.Call.DurationSeconds).ThenByDescending(x => x.Call.Id),
+        CallOrder.ShortestFirst => calls.OrderBy(x => x.Call.DurationSeconds).ThenBy(x => x.Call.Id),
+        _ => calls.OrderByDescending(x => x.Call.StartedAt).ThenByDescending(x => x.Call.Id),
+    };
+
     private static IQueryable<NamedCall> WithNames(CrmDbContext db, IQueryable<CallRecord> calls) =>
         from r in calls
         join c in db.Contacts on r.ContactId equals (Guid?)c.Id into contacts
         from c in contacts.DefaultIfEmpty()
         join a in db.Accounts on r.AccountId equals (Guid?)a.Id into accounts
         from a in accounts.DefaultIfEmpty()
-        select new NamedCall { Call = r, ContactName = c != null ? c.Name : null, AccountName = a != null ? a.Name : null };
+        join u in db.Users on r.UserId equals (Guid?)u.Id into users
+        from u in users.DefaultIfEmpty()
+        select new NamedCall
+        {
+            Call = r,
+            ContactName = c != null ? c.Name : null,
+            AccountName = a != null ? a.Name : null,
+            UserName = u != null ? u.DisplayName : null,
+        };
 
     private static CallLogEntry ToEntry(NamedCall x) => new(
         x.Call.Id,
@@ -118,6 +197,7 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         x.Call.Line,
         x.Call.ConversationId,
         x.Call.UserId,
+        x.UserName,
         x.Call.Direction,
         x.Call.CallerNumber,
         x.Call.CallerName,
@@ -148,5 +228,6 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         public required CallRecord Call { get; init; }
         public string? ContactName { get; init; }
         public string? AccountName { get; init; }
+        public string? UserName { get; init; }
     }
 }

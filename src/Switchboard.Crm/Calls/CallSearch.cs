@@ -17,6 +17,12 @@ public sealed record CallSearch
     public string? Number { get; init; }
 
     public Guid? ContactId { get; init; }
+    public Guid? AccountId { get; init; }
+
+    /// <summary>The user who handled the call (the owner of its line when it was saved).</summary>
+    public Guid? AgentId { get; init; }
+
+    public CallOrder Order { get; init; } = CallOrder.NewestFirst;
     public CallCursor? After { get; init; }
     public int Limit { get; init; } = DefaultLimit;
 }

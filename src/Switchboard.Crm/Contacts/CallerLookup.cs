@@ -1,54 +1,51 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchboard.Crm.Data;
 using Switchboard.Telephony.Calls;
 
 namespace Switchboard.Crm.Contacts;
 
-/// <summary>Finds the contacts and accounts that a caller's number belongs to, best first.</summary>
-public sealed class CallerLookup(IDbContextFactory<CrmDbContext> contexts, PhoneNumberNormalizer normalizer)
+/// <summary>
+/// Finds who a number belongs to, best first: a colleague when it is an internal line, else the
+/// contacts and accounts whose numbers match it exactly (E.164), then those with the same national
+/// number under another country code, then those that end in the same trailing digits.
+/// </summary>
+public sealed class CallerLookup(IDbContextFactory<CrmDbContext> contexts, PhoneNumberNormalizer normalizer, IOptions<CrmOptions> options)
 {
+    public const string MatchedByExtension = "extension";
     public const string MatchedByE164 = "e164";
+    public const string MatchedByNationalNumber = "nationalNumber";
     public const string MatchedByTrailingDigits = "trailingDigits";
 
-    /// <summary>The national number of most countries; enough to tell numbers apart, short enough to ignore how the country code was written.</summary>
-    public const int TrailingDigitCount = 10;
-
     private const int MaxCandidates = 20;
+
+    // Longer than any line number the store keeps; such input is not a line.
+    private const int MaxLineLength = 32;
 
     // Rows read before ranking: a number shared by more records than this is not a useful match anyway.
     private const int MaxRowsRead = 200;
 
+    /// <summary>How many trailing digits the last-resort match compares (<c>Crm:TrailingDigits</c>).</summary>
+    public int TrailingDigitCount { get; } = options.Value.TrailingDigits;
+
     public async Task<IReadOnlyList<ContactCandidate>> LookupAsync(string? number, CancellationToken cancellationToken)
     {
-        var normalized = normalizer.Normalize(number);
-        if (normalized is null)
+        if (string.IsNullOrWhiteSpace(number))
         {
             return [];
         }
 
+        var trimmed = number.Trim();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var trimmed = number!.Trim();
-        if (await db.Lines.AnyAsync(l => l.Number == trimmed, cancellationToken))
+        // Control characters are never part of a line, and some stores refuse them (PostgreSQL: NUL).
+        if (trimmed.Length <= MaxLineLength && !trimmed.Any(char.IsControl) && await FindLineOwnerAsync(db, trimmed, cancellationToken) is { } colleague)
         {
-            return [];
+            return [colleague];
         }
 
-        // One indexed prefix search finds both kinds of match: an exact E.164 match also has the
-        // same trailing digits. Which kind each row is gets decided below.
-        var tail = normalized.ReversedTrailingDigits(TrailingDigitCount);
-        var e164 = normalized.E164;
-        var rows = await NumbersEndingWith(db, tail)
-            .OrderByDescending(p => p.E164 == e164)
-            .Select(p => new MatchedNumber(
-                p.E164,
-                p.ContactId,
-                p.Contact != null ? p.Contact.Name : null,
-                p.Contact != null ? p.Contact.AccountId : p.AccountId,
-                p.Contact != null ? (p.Contact.Account != null ? p.Contact.Account.Name : null) : p.Account!.Name))
-            .Take(MaxRowsRead)
-            .ToListAsync(cancellationToken);
-
-        return Rank(rows, e164);
+        return normalizer.Normalize(trimmed) is { } normalized
+            ? await FindContactsAsync(db, normalized, cancellationToken)
+            : [];
     }
 
     /// <summary>The numbers whose reversed digits start with <paramref name="reversedTail"/>: an indexed range search.</summary>
@@ -60,10 +57,48 @@ public sealed class CallerLookup(IDbContextFactory<CrmDbContext> contexts, Phone
             : numbers;
     }
 
-    private static List<ContactCandidate> Rank(List<MatchedNumber> rows, string e164) =>
-        rows
-            .Select(r => (Row: r, Exact: string.Equals(r.E164, e164, StringComparison.Ordinal)))
-            .OrderByDescending(m => m.Exact)
+    private static async Task<ContactCandidate?> FindLineOwnerAsync(CrmDbContext db, string line, CancellationToken cancellationToken)
+    {
+        var owner = await db.Lines
+            .AsNoTracking()
+            .Where(l => l.Number == line)
+            .Select(l => new { l.UserId, l.User!.DisplayName })
+            .FirstOrDefaultAsync(cancellationToken);
+        return owner is null
+            ? null
+            : new ContactCandidate(null, null, null, null, MatchedByExtension) { UserId = owner.UserId, UserName = owner.DisplayName };
+    }
+
+    private async Task<List<ContactCandidate>> FindContactsAsync(CrmDbContext db, NormalizedPhoneNumber normalized, CancellationToken cancellationToken)
+    {
+        // One indexed prefix search finds every kind of match: an exact match and a national-number
+        // match also end in the same digits. When the national number is shorter than the trailing
+        // digits compared, searching by it finds the same country-less matches and more. Which kind
+        // each row is gets decided below.
+        var searched = Math.Min(TrailingDigitCount, normalized.NationalNumber.Length);
+        var e164 = normalized.E164;
+        var rows = await NumbersEndingWith(db, normalized.ReversedTrailingDigits(searched))
+            .OrderByDescending(p => p.E164 == e164)
+            .Select(p => new MatchedNumber(
+                p.E164,
+                p.ReversedDigits,
+                p.ContactId,
+                p.Contact != null ? p.Contact.Name : null,
+                p.Contact != null ? p.Contact.AccountId : p.AccountId,
+                p.Contact != null ? (p.Contact.Account != null ? p.Contact.Account.Name : null) : p.Account!.Name))
+            .Take(MaxRowsRead)
+            .ToListAsync(cancellationToken);
+
+        return Rank(rows, normalized);
+    }
+
+    private List<ContactCandidate> Rank(List<MatchedNumber> rows, NormalizedPhoneNumber number)
+    {
+        var tail = number.ReversedTrailingDigits(TrailingDigitCount);
+        return rows
+            .Select(r => (Row: r, Tier: Classify(r, number, tail)))
+            .Where(m => m.Tier is not null)
+            .OrderBy(m => m.Tier!.Value)
             .ThenBy(m => m.Row.ContactId is null) // a person before a switchboard number
             .ThenBy(m => m.Row.ContactName ?? m.Row.AccountName, StringComparer.Ordinal)
             .ThenBy(m => m.Row.ContactId ?? m.Row.AccountId)
@@ -74,8 +109,36 @@ public sealed class CallerLookup(IDbContextFactory<CrmDbContext> contexts, Phone
                 m.Row.ContactName,
                 m.Row.AccountId,
                 m.Row.AccountName,
-                m.Exact ? MatchedByE164 : MatchedByTrailingDigits))
+                m.Tier switch
+                {
+                    MatchTier.E164 => MatchedByE164,
+                    MatchTier.NationalNumber => MatchedByNationalNumber,
+                    _ => MatchedByTrailingDigits,
+                }))
             .ToList();
+    }
 
-    private sealed record MatchedNumber(string E164, Guid? ContactId, string? ContactName, Guid? AccountId, string? AccountName);
+    private static MatchTier? Classify(MatchedNumber row, NormalizedPhoneNumber number, string reversedTail)
+    {
+        if (string.Equals(row.E164, number.E164, StringComparison.Ordinal))
+        {
+            return MatchTier.E164;
+        }
+
+        if (string.Equals(PhoneNumberNormalizer.NationalNumberOf(row.E164), number.NationalNumber, StringComparison.Ordinal))
+        {
+            return MatchTier.NationalNumber;
+        }
+
+        return row.ReversedDigits.StartsWith(reversedTail, StringComparison.Ordinal) ? MatchTier.TrailingDigits : null;
+    }
+
+    private enum MatchTier
+    {
+        E164,
+        NationalNumber,
+        TrailingDigits,
+    }
+
+    private sealed record MatchedNumber(string E164, string ReversedDigits, Guid? ContactId, string? ContactName, Guid? AccountId, string? AccountName);
 }

@@ -3,15 +3,19 @@ namespace Switchboard.Crm.Contacts;
 /// <summary>A valid phone number in E.164 form (<c>+74951234567</c>), with the forms the store indexes.</summary>
 public sealed record NormalizedPhoneNumber
 {
-    internal NormalizedPhoneNumber(string e164)
+    internal NormalizedPhoneNumber(string e164, string nationalNumber)
     {
         E164 = e164;
+        NationalNumber = nationalNumber;
         var digits = e164.AsSpan(1).ToArray();
         Array.Reverse(digits);
         ReversedDigits = new string(digits);
     }
 
     public string E164 { get; }
+
+    /// <summary>The national significant number: <see cref="E164"/> without its country code (<c>4951234567</c>).</summary>
+    public string NationalNumber { get; }
 
     /// <summary>The digits of <see cref="E164"/> last to first, so "ends with" becomes "starts with".</summary>
     public string ReversedDigits { get; }

@@ -90,7 +90,30 @@ public sealed class PhoneNumberNormalizer
             return null;
         }
 
-        return Util.IsValidNumber(number) ? new NormalizedPhoneNumber(Util.Format(number, PhoneNumberFormat.E164)) : null;
+        return Util.IsValidNumber(number)
+            ? new NormalizedPhoneNumber(Util.Format(number, PhoneNumberFormat.E164), Util.GetNationalSignificantNumber(number))
+            : null;
+    }
+
+    /// <summary>
+    /// The national significant number of a stored E.164 number, whether or not the numbering plan
+    /// still calls it valid; null when it cannot be read at all.
+    /// </summary>
+    public static string? NationalNumberOf(string e164)
+    {
+        if (string.IsNullOrEmpty(e164) || e164.Length > MaxInputLength || e164[0] != '+')
+        {
+            return null;
+        }
+
+        try
+        {
+            return Util.GetNationalSignificantNumber(Util.Parse(e164, "ZZ"));
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
     }
 
     private static bool IsDialable(char c) =>

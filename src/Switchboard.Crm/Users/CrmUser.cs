@@ -9,5 +9,13 @@ public sealed record CrmUser(Guid Id, string Login, string DisplayName, UserRole
     [JsonIgnore]
     public bool SeesAllLines => Role is UserRole.Supervisor or UserRole.Administrator;
 
+    /// <summary>
+    /// Changes whenever the login, role or password does (<see cref="SecurityStamps"/>). Tokens
+    /// carry the stamp of their moment, so a token of a user changed since is refused. Null for a
+    /// user not read from the store.
+    /// </summary>
+    [JsonIgnore]
+    public string? SecurityStamp { get; init; }
+
     public bool OwnsLine(string line) => Lines.Contains(line, StringComparer.Ordinal);
 }

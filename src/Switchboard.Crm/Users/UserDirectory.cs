@@ -20,6 +20,13 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts)
         return users.Count > 0 ? users[0] : null;
     }
 
+    /// <summary>Every user, by login.</summary>
+    public async Task<IReadOnlyList<CrmUser>> ListUsersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ToCrmUsers(db.Users, cancellationToken);
+    }
+
     /// <summary>The users who own <paramref name="line"/>: none for a line nobody owns.</summary>
     public async Task<IReadOnlyList<CrmUser>> FindLineOwnersAsync(string line, CancellationToken cancellationToken = default)
     {
@@ -32,8 +39,11 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts)
         var rows = await users
             .AsNoTracking()
             .OrderBy(u => u.Login)
-            .Select(u => new { u.Id, u.Login, u.DisplayName, u.Role, Lines = u.Lines.OrderBy(l => l.Number).Select(l => l.Number).ToList() })
+            .Select(u => new { u.Id, u.Login, u.DisplayName, u.Role, u.PasswordHash, Lines = u.Lines.OrderBy(l => l.Number).Select(l => l.Number).ToList() })
             .ToListAsync(cancellationToken);
-        return rows.ConvertAll(u => new CrmUser(u.Id, u.Login, u.DisplayName, u.Role, u.Lines));
+        return rows.ConvertAll(u => new CrmUser(u.Id, u.Login, u.DisplayName, u.Role, u.Lines)
+        {
+            SecurityStamp = SecurityStamps.Compute(u.Id, u.Login, u.Role, u.PasswordHash),
+        });
     }
 }

@@ -44,7 +44,11 @@ public static class ContractMapper
     public static ContactCandidateDto ToDto(Domain.Calls.ContactCandidate candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        return new(candidate.ContactId, candidate.ContactName, candidate.AccountId, candidate.AccountName, candidate.MatchedBy);
+        return new(candidate.ContactId, candidate.ContactName, candidate.AccountId, candidate.AccountName, candidate.MatchedBy)
+        {
+            UserId = candidate.UserId,
+            UserName = candidate.UserName,
+        };
     }
 
     public static LineOperations ToDto(Domain.Calls.CallOperations operations) => new()

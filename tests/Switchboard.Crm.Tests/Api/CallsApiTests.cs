@@ -166,7 +166,9 @@ public abstract class CallsApiTests(CrmApiFixture fixture)
         Assert.Equal("Vector Ltd", olga["accountName"]!.GetValue<string>());
         Assert.Equal("e164", olga["matchedBy"]!.GetValue<string>());
         Assert.Equal(2, shared.Count);
-        Assert.Empty(internalLine);
+        var boris = Assert.Single(internalLine)!;
+        Assert.Equal("extension", boris["matchedBy"]!.GetValue<string>());
+        Assert.Equal("Boris Ivanov", boris["userName"]!.GetValue<string>());
         Assert.Empty(nothing);
     }
 

@@ -89,8 +89,7 @@ public abstract class CallerLookupTests(CrmTestDatabase engine) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("101")]
-    [InlineData("102")]
+    [InlineData("199")] // an extension nobody owns
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]
@@ -98,7 +97,7 @@ public abstract class CallerLookupTests(CrmTestDatabase engine) : IAsyncLifetime
     [InlineData("<unknown>")]
     [InlineData("+7 (495) abc")]
     [InlineData("'; DROP TABLE PhoneNumbers; --")]
-    public async Task Extensions_empty_anonymous_and_garbage_numbers_find_nobody(string? number) =>
+    public async Task Unowned_extensions_empty_anonymous_and_garbage_numbers_find_nobody(string? number) =>
         Assert.Empty(await LookupAsync(number));
 
     [Fact]
@@ -111,7 +110,10 @@ public abstract class CallerLookupTests(CrmTestDatabase engine) : IAsyncLifetime
             await db.SaveChangesAsync(Timeouts.Token()).WithTimeout();
         }
 
-        Assert.Empty(await LookupAsync("84951234567"));
+        var owner = Assert.Single(await LookupAsync("84951234567"));
+        Assert.Equal(CallerLookup.MatchedByExtension, owner.MatchedBy);
+        Assert.Equal("Administrator", owner.UserName);
+        Assert.Null(owner.ContactId);
     }
 
     [Fact]
