@@ -25,7 +25,7 @@ public static class AsteriskServiceCollectionExtensions
         {
             var ami = section.Get<AmiOptions>() ?? new AmiOptions();
             return new AmiConnection(
-                ami with { RetryInitialConnect = true, Events = [.. AmiCallMapper.EventNames] },
+                ami with { RetryInitialConnect = true, Events = null, EventFilter = AmiCallMapper.EventFilter },
                 sp.GetRequiredService<ILogger<AmiConnection>>(),
                 sp.GetRequiredService<TimeProvider>());
         });

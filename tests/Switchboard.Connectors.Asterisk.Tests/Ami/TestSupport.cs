@@ -14,12 +14,16 @@ public static class AmiTestTimeouts
 /// <summary>Feeds bytes to an <see cref="AmiFrameReader"/> the way a pipe hands them out, in chunks that become segments.</summary>
 public static class ChunkedFeed
 {
-    /// <summary>Parses <paramref name="bytes"/> (banner first) delivered in chunks of the given sizes (the last size repeats); every message, as "Kind|text".</summary>
-    public static List<string> Parse(byte[] bytes, Func<int> nextChunkSize, int maxFrameBytes = AmiFrameReader.DefaultMaxFrameBytes)
+    /// <summary>
+    /// Parses <paramref name="bytes"/> (banner first) delivered in chunks of the given sizes (the last size repeats); every
+    /// message, as "Kind|text". With <paramref name="events"/>, the reader applies it and unwanted events are left out.
+    /// </summary>
+    public static List<string> Parse(
+        byte[] bytes, Func<int> nextChunkSize, int maxFrameBytes = AmiFrameReader.DefaultMaxFrameBytes, AmiEventFilter? events = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(nextChunkSize);
-        var reader = new AmiFrameReader(maxFrameBytes);
+        var reader = events is null ? new AmiFrameReader(maxFrameBytes) : new AmiFrameReader(events, maxFrameBytes);
         var messages = new List<string>();
         var bannerRead = false;
         Segment? first = null;
@@ -43,7 +47,10 @@ public static class ChunkedFeed
             {
                 while (reader.TryReadFrame(ref buffer))
                 {
-                    messages.Add(Describe(reader));
+                    if (reader.Kind != AmiMessageKind.Event || reader.EventWanted)
+                    {
+                        messages.Add(Describe(reader));
+                    }
                 }
             }
 
