@@ -32,6 +32,7 @@ public static class SwitchboardApp
         services.AddSingleton<IUserDirectory, CrmUserDirectory>();
         services.AddSingleton<ICallerLookup, CrmCallerLookup>();
         services.AddSingleton<ICallLogWriter, CrmCallLogWriter>();
+        services.AddSingleton<Switchboard.Crm.Calls.ICallLinkListener, TrackerCallLinkListener>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
 
         var app = builder.Build();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Switchboard.Contracts;
 using Switchboard.Testing;
 
@@ -79,6 +80,29 @@ public class InboundCallTests(ServerFixture server) : IClassFixture<ServerFixtur
         await agent.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == started.Id);
         await secondTab.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == started.Id);
         _ = simId;
+    }
+
+    [Fact]
+    public async Task Linking_an_active_call_to_a_contact_announces_call_info_changed_and_keeps_the_link()
+    {
+        await using var agent = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
+        var (simId, call) = await server.AnsweredInboundAsync(agent, Demo.UnknownCaller, Demo.LineA);
+        var saved = await agent.WaitForAsync<CallSavedEvent>(CtiEvents.CallSaved, s => s.CallId == call.Id);
+        using var lookup = new HttpRequestMessage(HttpMethod.Get, $"/api/contacts/lookup?number={Uri.EscapeDataString(Demo.KnownCaller)}");
+        lookup.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", agent.Token);
+        var candidates = await (await server.Http.SendAsync(lookup)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var contactId = candidates.EnumerateArray().First().GetProperty("contactId").GetGuid();
+
+        using var link = new HttpRequestMessage(HttpMethod.Put, $"/api/calls/{saved.RecordId}/link") { Content = JsonContent.Create(new { contactId }) };
+        link.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", agent.Token);
+        (await server.Http.SendAsync(link)).EnsureSuccessStatusCode();
+
+        var changed = await agent.WaitForCallAsync(CtiEvents.CallInfoChanged, c => c.Id == call.Id && c.Contact?.ContactId == contactId);
+        Assert.Equal(Demo.KnownCallerName, changed.Contact?.ContactName);
+        await server.Simulator.HangUpAsync(simId);
+        await agent.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == call.Id);
+        var row = Assert.Single(await new CallLogClient(server.Http, agent.Token).FinishedRowsAsync(call.ConversationId, 1));
+        Assert.Equal(contactId, row.GetProperty("contactId").GetGuid());
     }
 
     [Fact]
