@@ -162,20 +162,17 @@ public sealed partial class CallTracker
     private void Reconcile(ActiveCallsReported report, List<TrackerEvent> events)
     {
         var reported = report.Calls.Select(c => c.Key).ToHashSet();
-        var lines = new HashSet<string>(StringComparer.Ordinal);
         foreach (var gone in _active.Keys.Where(k => !reported.Contains(k)).ToList())
         {
-            lines.Add(gone.Line);
             End(new CallEnded(gone, HangupCause.Normal, HangupSide.Unknown), events);
         }
 
         foreach (var fact in report.Calls.Where(c => !_active.ContainsKey(c.Key)))
         {
-            lines.Add(fact.Key.Line);
             Start(fact, events);
         }
 
-        events.Add(new CallsResynchronized(lines));
+        events.Add(new CallsResynchronized());
     }
 
     /// <summary>Refreshes the operations on a call and announces it.</summary>

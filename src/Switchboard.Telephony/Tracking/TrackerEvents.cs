@@ -39,7 +39,7 @@ public sealed record WrapUpStarted(string LineNumber, DateTimeOffset Until) : Tr
 /// <summary>The PBX link changed; every connected user hears of it.</summary>
 public sealed record PbxLinkStateChanged(bool IsUp, string? Reason) : TrackerEvent((string?)null);
 
-/// <summary>After a resync: the lines whose owners should get a fresh snapshot.</summary>
-public sealed record CallsResynchronized(IReadOnlyCollection<string> Lines) : TrackerEvent((string?)null);
+/// <summary>After a resync: every connected user gets a fresh snapshot of their lines.</summary>
+public sealed record CallsResynchronized() : TrackerEvent((string?)null);
 
 public sealed record RawMessage(string? LineNumber, string Text) : TrackerEvent(LineNumber);
