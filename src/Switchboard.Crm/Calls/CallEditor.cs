@@ -41,6 +41,7 @@ public sealed class CallEditor(
 
             row.ContactId = target.ContactId;
             row.AccountId = target.AccountId;
+            row.LinkedManually = true;
             row.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
             key = new CallKey(row.PbxCallId, row.Line);

@@ -54,6 +54,7 @@ internal static class CallEndpoints
             .WithSummary("Sets or clears a call's comment")
             .WithDescription($"Body {{comment}}: at most {CallEditor.MaxCommentLength} characters; empty or null clears it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        calls.MapCallSaveEndpoint();
     }
 
     private static async Task<Results<Ok<CallLogPage>, ValidationProblem, ProblemHttpResult>> SearchAsync(

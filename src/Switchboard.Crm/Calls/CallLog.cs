@@ -1,7 +1,8 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Switchboard.Contracts;
 using Switchboard.Crm.Data;
-using Switchboard.Telephony.Calls;
 
 namespace Switchboard.Crm.Calls;
 
@@ -9,77 +10,132 @@ namespace Switchboard.Crm.Calls;
 /// Writes calls to the log: one row per call per line, found again by (PbxCallId, Line), so a save
 /// that is retried, repeated or raced by another never makes a second row.
 /// </summary>
-public sealed partial class CallLog(IDbContextFactory<CrmDbContext> contexts, ILogger<CallLog> logger)
+/// <remarks>
+/// Saves that arrive while a write is under way are written together in the next one, in the order
+/// they arrived (group commit): a busy log makes a few large round trips instead of many small
+/// ones, and an idle log answers a lone save at once. One write at a time keeps the saves of one
+/// call in order, so a later state of a call is never overwritten by an earlier one.
+/// </remarks>
+public sealed partial class CallLog(IDbContextFactory<CrmDbContext> contexts, TimeProvider time, ILogger<CallLog> logger)
 {
-    /// <summary>Creates or updates the call's row and returns its id. <paramref name="now"/> measures an active call.</summary>
-    public async Task<Guid> SaveAsync(Call call, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The most saves written in one round of the database.</summary>
+    public const int MaxBatch = 500;
+
+    private readonly Channel<PendingSave> _queue = Channel.CreateUnbounded<PendingSave>(new() { SingleReader = true });
+    private int _writing;
+
+    /// <summary>
+    /// Creates or updates the row of call <paramref name="pbxCallId"/> on <paramref name="line"/> and
+    /// returns its id. A save of an active call that arrives after the row was finished changes
+    /// nothing. Throws <see cref="CallSaveRejectedException"/> for a save that breaks <see cref="CallSaveRules"/>.
+    /// </summary>
+    public Task<Guid> SaveAsync(string pbxCallId, string line, CallSaveRequest save, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(call);
+        var errors = CallSaveRules.Validate(pbxCallId, line, save);
+        if (errors.Count > 0)
+        {
+            return Task.FromException<Guid>(new CallSaveRejectedException(errors));
+        }
+
+        var pending = new PendingSave(pbxCallId, line, save);
+        _queue.Writer.TryWrite(pending);
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        {
+            _ = Task.Run(WriteQueuedAsync, CancellationToken.None);
+        }
+
+        // The caller may stop waiting; the save itself goes on, as others' saves share its round trip.
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        var batch = new List<PendingSave>(MaxBatch);
+        while (true)
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            if (batch.Count == 0)
+            {
+                Volatile.Write(ref _writing, 0);
+
+                // A save queued after the last read but before the flag dropped found the writer busy; take it on.
+                if (_queue.Reader.Count == 0 || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            await WriteAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<PendingSave> batch)
+    {
         try
         {
-            return await SaveOnceAsync(call, now, cancellationToken);
-        }
-        catch (DbUpdateException e) when (CrmDatabaseProvider.IsUniqueViolation(e))
-        {
-            // Another save of the same call inserted the row between our read and our insert.
-            // The row exists now, so this second pass updates it.
-            Log.SaveRaced(logger, call.Key.ToString());
-            return await SaveOnceAsync(call, now, cancellationToken);
-        }
-    }
-
-    private async Task<Guid> SaveOnceAsync(Call call, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.CallRecords.SingleOrDefaultAsync(
-            r => r.PbxCallId == call.PbxCallId && r.Line == call.Line, cancellationToken);
-        if (row is null)
-        {
-            row = new CallRecord
+            var ids = await CallLogBatch.WriteAsync(contexts, batch, time.GetUtcNow());
+            for (var i = 0; i < batch.Count; i++)
             {
-                Id = Guid.CreateVersion7(now),
-                PbxCallId = call.PbxCallId,
-                Line = call.Line,
-                ConversationId = call.ConversationId,
-                CallerNumber = call.CallerNumber,
-                CalleeNumber = call.CalleeNumber,
-            };
-            db.CallRecords.Add(row);
+                batch[i].Completion.TrySetResult(ids[i]);
+            }
         }
-        else if (row.State == CallState.Finished && call.IsActive)
+        catch (Exception error)
         {
-            // A late or retried snapshot from before the end: the row already knows more.
-            Log.StaleSnapshotIgnored(logger, call.Key.ToString());
-            return row.Id;
+            // One bad save must not fail the others, and a save raced by another process deserves
+            // a second pass: write them one by one, each with its own outcome.
+            Log.BatchFailed(logger, error, batch.Count);
+            foreach (var pending in batch)
+            {
+                await WriteAloneAsync(pending);
+            }
         }
-
-        CallRecordMapping.CopyCall(call, now, row);
-        row.UpdatedAt = now.ToUniversalTime();
-        row.UserId ??= await db.Lines
-            .Where(l => l.Number == call.Line)
-            .Select(l => (Guid?)l.UserId)
-            .FirstOrDefaultAsync(cancellationToken);
-        row.ParentCallId = call.ParentPbxCallId is null
-            ? null
-            : await db.CallRecords
-                .Where(r => r.PbxCallId == call.ParentPbxCallId && r.Line == call.Line)
-                .Select(r => (Guid?)r.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-
-        // Consultations saved before this call, their parent, get linked now.
-        await db.CallRecords
-            .Where(r => r.ParentPbxCallId == call.PbxCallId && r.Line == call.Line && r.ParentCallId == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ParentCallId, row.Id), cancellationToken);
-        return row.Id;
     }
+
+    private async Task WriteAloneAsync(PendingSave pending)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var ids = await CallLogBatch.WriteAsync(contexts, [pending], time.GetUtcNow());
+                pending.Completion.TrySetResult(ids[0]);
+                return;
+            }
+            catch (Exception error) when (attempt == 1 && IsRace(error))
+            {
+                // Another process (a second Messaging Service node, a web phone) inserted the row
+                // between our read and our insert; the row exists now, so the next pass updates it.
+                Log.SaveRaced(logger, pending.PbxCallId, pending.Line);
+            }
+            catch (Exception error)
+            {
+                pending.Completion.TrySetException(error);
+                return;
+            }
+        }
+    }
+
+    private static bool IsRace(Exception error) => error is DbUpdateException update && CrmDatabaseProvider.IsUniqueViolation(update);
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "Call {Key} was inserted by a concurrent save; updating it instead")]
-        public static partial void SaveRaced(ILogger logger, string key);
+        [LoggerMessage(1, LogLevel.Debug, "Call {PbxCallId} on line {Line} was inserted by a concurrent save; updating it instead")]
+        public static partial void SaveRaced(ILogger logger, string pbxCallId, string line);
 
-        [LoggerMessage(2, LogLevel.Debug, "Ignored a snapshot of active call {Key} whose row is already finished")]
-        public static partial void StaleSnapshotIgnored(ILogger logger, string key);
+        [LoggerMessage(2, LogLevel.Warning, "Writing {Count} saves together failed; writing each on its own")]
+        public static partial void BatchFailed(ILogger logger, Exception error, int count);
     }
+}
+
+/// <summary>A save waiting for its round trip, and the caller waiting for its row's id.</summary>
+internal sealed record PendingSave(string PbxCallId, string Line, CallSaveRequest Save)
+{
+    public TaskCompletionSource<Guid> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

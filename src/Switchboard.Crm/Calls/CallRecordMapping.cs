@@ -1,40 +1,43 @@
 using Switchboard.Crm.Data;
 using Switchboard.Telephony.Calls;
+using Wire = Switchboard.Contracts;
 
 namespace Switchboard.Crm.Calls;
 
-/// <summary>Copies a call snapshot onto its log row.</summary>
+/// <summary>Copies a saved call onto its log row.</summary>
 internal static class CallRecordMapping
 {
-    public static void CopyCall(Call call, DateTimeOffset now, CallRecord row)
+    public static void CopySave(Wire.CallSaveRequest save, CallRecord row)
     {
-        row.ConversationId = call.ConversationId;
-        row.Direction = call.Direction;
-        row.CallerNumber = call.CallerNumber;
-        row.CallerName = call.CallerName;
-        row.CalleeNumber = call.CalleeNumber;
-        row.RedirectedFrom = call.RedirectedFrom;
-        row.RedirectedTo = call.RedirectedTo;
-        row.State = call.State;
-        row.StartedAt = call.StartedAt.ToUniversalTime();
-        row.AnsweredAt = call.AnsweredAt?.ToUniversalTime();
-        row.EndedAt = call.EndedAt?.ToUniversalTime();
-        row.TimeBeforeConnectionSeconds = WholeSeconds(call.TimeBeforeConnectionAt(now));
-        row.DurationSeconds = WholeSeconds(call.DurationAt(now));
-        row.TalkSeconds = WholeSeconds(call.TalkTimeAt(now));
-        row.HoldSeconds = WholeSeconds(call.HoldTimeAt(now));
-        row.EndReason = call.EndReason;
-        row.ParentPbxCallId = call.ParentPbxCallId;
-        row.Comment = call.Comment ?? row.Comment;
+        row.ConversationId = save.ConversationId;
+        row.Direction = ByName<CallDirection>(save.Direction);
+        row.CallerNumber = save.CallerNumber;
+        row.CallerName = save.CallerName;
+        row.CalleeNumber = save.CalleeNumber;
+        row.RedirectedFrom = save.RedirectedFrom;
+        row.RedirectedTo = save.RedirectedTo;
+        row.State = ByName<CallState>(save.State);
+        row.StartedAt = save.StartedAt.ToUniversalTime();
+        row.AnsweredAt = save.AnsweredAt?.ToUniversalTime();
+        row.EndedAt = save.EndedAt?.ToUniversalTime();
+        row.TimeBeforeConnectionSeconds = save.TimeBeforeConnectionSeconds;
+        row.DurationSeconds = save.DurationSeconds;
+        row.TalkSeconds = save.TalkSeconds;
+        row.HoldSeconds = save.HoldSeconds;
+        row.EndReason = save.EndReason is { } reason ? ByName<CallEndReason>(reason) : null;
+        row.ParentPbxCallId = save.ParentPbxCallId;
+        row.Comment = save.Comment ?? row.Comment;
 
-        // A later snapshot that knows less (no comment, no match after a resync) keeps what an earlier one gave.
-        if (call.CallerMatch.Chosen is { } chosen)
+        // A later save that knows less (no comment, no match after a resync) keeps what an earlier
+        // one gave, and a link a user made by hand in the CRM is theirs: no save replaces it.
+        if (!row.LinkedManually && (save.ContactId is not null || save.AccountId is not null))
         {
-            row.ContactId = chosen.ContactId;
-            row.AccountId = chosen.AccountId;
+            row.ContactId = save.ContactId;
+            row.AccountId = save.AccountId;
         }
     }
 
-    /// <summary>Whole seconds, cut down like a PBX's own call records: 61.9 s is 61.</summary>
-    public static int WholeSeconds(TimeSpan time) => (int)Math.Clamp(Math.Floor(time.TotalSeconds), 0, int.MaxValue);
+    private static TDomain ByName<TDomain>(Enum wire)
+        where TDomain : struct, Enum =>
+        Enum.Parse<TDomain>(wire.ToString());
 }

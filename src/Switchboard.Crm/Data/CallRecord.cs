@@ -33,6 +33,9 @@ public sealed class CallRecord
     public Guid? ParentCallId { get; set; }
     public Guid? ContactId { get; set; }
     public Guid? AccountId { get; set; }
+
+    /// <summary>A user linked the call to its contact or account in the CRM; saves from the PBX side no longer change the link.</summary>
+    public bool LinkedManually { get; set; }
     public string? Comment { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -1,3 +1,5 @@
+using Switchboard.Crm.Calls;
+using Switchboard.Messaging.Mapping;
 using Switchboard.Telephony.Calls;
 
 namespace Switchboard.Crm.Tests.Infrastructure;
@@ -36,4 +38,8 @@ internal static class TestCalls
 
     public static Call Ended(this Call call, DateTimeOffset at, CallEndReason reason) =>
         call with { State = CallState.Finished, EndedAt = at, EndReason = reason, HeldSince = null };
+
+    /// <summary>Saves the tracker's call as the Messaging Service does, measured at <paramref name="now"/>.</summary>
+    public static Task<Guid> SaveAsync(this CallLog log, Call call, DateTimeOffset now, CancellationToken cancellationToken) =>
+        log.SaveAsync(call.PbxCallId, call.Line, CallSaveMapper.ToSaveRequest(call, now), cancellationToken);
 }
