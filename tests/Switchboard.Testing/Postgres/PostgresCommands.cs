@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace Switchboard.Crm.Tests.Infrastructure;
+namespace Switchboard.Testing.Postgres;
 
 /// <summary>
 /// Runs PostgreSQL's server programs (initdb, pg_ctl) of the installed version. initdb and postgres
 /// refuse to run as root, so as root they run as the <c>postgres</c> user that Debian's package creates.
 /// </summary>
-internal sealed class PostgresCommands
+public sealed class PostgresCommands
 {
     public const string ServerUser = "postgres";
 
