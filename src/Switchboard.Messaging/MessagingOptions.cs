@@ -8,4 +8,13 @@ public sealed class MessagingOptions
 
     /// <summary>How long a PBX command may take before the client is told it failed.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The folder of the durable outbox, where every save waits until the CRM confirmed it; relative
+    /// to the working folder. One process per folder: a second one is refused at start.
+    /// </summary>
+    public string OutboxPath { get; set; } = "outbox";
+
+    /// <summary>The longest wait between two tries while the CRM does not answer.</summary>
+    public TimeSpan OutboxMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Switchboard.Contracts;
 using Switchboard.Messaging.Hub;
+using Switchboard.Messaging.Outbox;
 using Switchboard.Messaging.Pump;
 using Switchboard.Messaging.Routing;
 using Switchboard.Telephony.Connectors;
@@ -15,7 +16,8 @@ namespace Switchboard.Messaging;
 public static class MessagingServiceCollectionExtensions
 {
     /// <summary>
-    /// The hub, the pump from the connector through the tracker, and the saver. The host supplies
+    /// The hub, the pump from the connector through the tracker, and the saver behind its durable
+    /// outbox (<c>Messaging:OutboxPath</c>). The host supplies
     /// the connector and the CRM ports (<see cref="Ports.IUserDirectory"/>, <see cref="Ports.ICallerLookup"/>,
     /// <see cref="Ports.ICallLogWriter"/>).
     /// </summary>
@@ -30,6 +32,10 @@ public static class MessagingServiceCollectionExtensions
             sp.GetRequiredService<IPbxConnector>().Capabilities));
         services.AddSingleton<ConnectedUsers>();
         services.AddSingleton<CtiNotifier>();
+
+        // The outbox first: it takes up what waited on disk before the pump can add to it.
+        services.AddSingleton<CallOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallOutbox>());
         services.AddSingleton<CallSaver>();
         services.AddHostedService(sp => sp.GetRequiredService<CallSaver>());
         services.AddSingleton<CallPump>();

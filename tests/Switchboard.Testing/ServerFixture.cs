@@ -67,6 +67,7 @@ public class ServerFixture : IAsyncLifetime
             $"--urls={url}",
             "--environment=Testing",
             $"--ConnectionStrings:Crm=Data Source={DatabasePath}",
+            $"--Messaging:OutboxPath={Path.Combine(_folder, "outbox")}",
             "--Demo:Enabled=true",
             $"--Auth:SigningKey={_signingKey}",
             $"--Simulator:NoAnswerTimeout={NoAnswerTimeout:c}",

@@ -1,69 +1,49 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
-using Switchboard.Messaging.Ports;
+using Switchboard.Messaging.Mapping;
+using Switchboard.Messaging.Outbox;
 using Switchboard.Messaging.Routing;
 using Switchboard.Telephony.Calls;
 
 namespace Switchboard.Messaging.Pump;
 
 /// <summary>
-/// Saves every change of a call to the log in the order the changes happened, and announces each
-/// save with <c>callSaved</c>. Saves are idempotent by the call's key, so a retry never duplicates a row.
+/// Saves every change of a call: the pump hands each state over, it goes through the durable
+/// outbox to the CRM, and once the CRM confirmed it the line's owners get <c>callSaved</c> with the
+/// row's id. Saves are idempotent by the call's key, so a retry never duplicates a row.
 /// </summary>
 public sealed partial class CallSaver(
-    ICallLogWriter writer,
+    CallOutbox outbox,
     CtiNotifier notifier,
     TimeProvider time,
     ILogger<CallSaver> logger) : BackgroundService
 {
-    private static readonly TimeSpan[] RetryDelays =
-        [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
-
-    private readonly Channel<Call> _pending = Channel.CreateUnbounded<Call>(new() { SingleReader = true });
-
-    public void Enqueue(Call call) => _pending.Writer.TryWrite(call);
+    /// <summary>The call as it is now; durations of an active call are measured at this moment.</summary>
+    public void Enqueue(Call call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        outbox.Enqueue(call.Id, call.PbxCallId, call.Line, CallSaveMapper.ToSaveRequest(call, time.GetUtcNow()));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var call in _pending.Reader.ReadAllAsync(stoppingToken))
-        {
-            if (await SaveWithRetriesAsync(call, stoppingToken) is { } recordId)
-            {
-                await notifier.CallSavedAsync(
-                    new CallSavedEvent(call.Id, call.PbxCallId, call.Line, recordId),
-                    stoppingToken);
-            }
-        }
-    }
-
-    private async Task<Guid?> SaveWithRetriesAsync(Call call, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
+        await foreach (var saved in outbox.ReadConfirmedAsync(stoppingToken))
         {
             try
             {
-                return await writer.SaveAsync(call, time.GetUtcNow(), cancellationToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException && attempt < RetryDelays.Length)
-            {
-                LogSaveRetry(error, call.Key, attempt + 1);
-                await Task.Delay(RetryDelays[attempt], time, cancellationToken);
+                await notifier.CallSavedAsync(
+                    new CallSavedEvent(saved.CallId, saved.PbxCallId, saved.Line, saved.RecordId),
+                    stoppingToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                // Until the durable outbox exists the save is given up here; the next change of the
-                // same call saves the whole call again, so only a call's last change can be lost.
-                LogSaveFailed(error, call.Key);
-                return null;
+                // The row is saved; only the notice is lost, and the next save of the call sends another.
+                LogNoticeFailed(error, new CallKey(saved.PbxCallId, saved.Line));
             }
         }
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "Saving call {Call} failed (attempt {Attempt}); retrying")]
-    private partial void LogSaveRetry(Exception error, CallKey call, int attempt);
-
-    [LoggerMessage(2, LogLevel.Error, "Saving call {Call} failed; giving up on this change")]
-    private partial void LogSaveFailed(Exception error, CallKey call);
+    [LoggerMessage(1, LogLevel.Warning, "callSaved for call {Call} could not be sent")]
+    private partial void LogNoticeFailed(Exception error, CallKey call);
 }

@@ -1,13 +1,25 @@
+using Switchboard.Contracts;
 using Switchboard.Crm.Calls;
-using Switchboard.Messaging.Mapping;
 using Switchboard.Messaging.Ports;
-using Switchboard.Telephony.Calls;
 
 namespace Switchboard.Server.Adapters;
 
-/// <summary>The Messaging Service saves calls straight into the in-process CRM's log, as the HTTP save would.</summary>
+/// <summary>
+/// The Messaging Service saves calls straight into the in-process CRM's log, as the HTTP save would
+/// (the outbox maps each call with <c>CallSaveMapper</c>, the same in every role).
+/// </summary>
 internal sealed class CrmCallLogWriter(CallLog log) : ICallLogWriter
 {
-    public Task<Guid> SaveAsync(Call call, DateTimeOffset now, CancellationToken cancellationToken) =>
-        log.SaveAsync(call.PbxCallId, call.Line, CallSaveMapper.ToSaveRequest(call, now), cancellationToken);
+    public async Task<Guid> SaveAsync(string pbxCallId, string line, CallSaveRequest save, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await log.SaveAsync(pbxCallId, line, save, cancellationToken);
+        }
+        catch (CallSaveRejectedException rejected)
+        {
+            // The HTTP save's 400: sending it again cannot succeed.
+            throw new CallSaveRefusedException(rejected.Message, rejected);
+        }
+    }
 }
