@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Switchboard.Crm.Auth;
 using Switchboard.Crm.Calls;
 using Switchboard.Crm.Contacts;
+using Switchboard.Crm.Teams;
 using Switchboard.Crm.Users;
 
 namespace Switchboard.Crm;
@@ -11,7 +12,7 @@ public static class CrmEndpoints
 {
     /// <summary>
     /// Maps the CRM's HTTP API under <c>/api</c>: login and logout (anonymous), token refresh, the
-    /// call log, caller lookup, the signed-in user and their recent calls, and user administration
+    /// call log, caller lookup, the signed-in user and their recent calls, user and team administration
     /// (all of which need a token or the sign-in cookie). Needs <c>AddCrm</c> and <c>AddCrmAuthentication</c>.
     /// </summary>
     public static RouteGroupBuilder MapCrmEndpoints(this IEndpointRouteBuilder endpoints)
@@ -22,6 +23,7 @@ public static class CrmEndpoints
         api.MapContactEndpoints();
         api.MapMeEndpoints();
         api.MapUserEndpoints();
+        api.MapTeamEndpoints();
         return api;
     }
 }

@@ -7,6 +7,7 @@ using Switchboard.Crm.Auth;
 using Switchboard.Crm.Calls;
 using Switchboard.Crm.Contacts;
 using Switchboard.Crm.Data;
+using Switchboard.Crm.Teams;
 using Switchboard.Crm.Users;
 
 namespace Switchboard.Crm;
@@ -37,6 +38,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<CallEditor>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<TeamAdministration>();
         services.AddSingleton<PasswordLogin>();
         services.AddSingleton<LoginThrottle>();
         services.AddCrmTokens(configuration);

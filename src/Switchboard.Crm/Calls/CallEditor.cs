@@ -33,7 +33,7 @@ public sealed class CallEditor(
         bool active;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var row = await CallQueries.VisibleTo(db.CallRecords, user).SingleOrDefaultAsync(r => r.Id == callId, cancellationToken);
+            var row = await CallQueries.VisibleTo(db, db.CallRecords, user).SingleOrDefaultAsync(r => r.Id == callId, cancellationToken);
             if (row is null)
             {
                 return null;
@@ -71,7 +71,7 @@ public sealed class CallEditor(
 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var updated = await CallQueries.VisibleTo(db.CallRecords, user)
+            var updated = await CallQueries.VisibleTo(db, db.CallRecords, user)
                 .Where(r => r.Id == callId)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Comment, comment).SetProperty(r => r.UpdatedAt, time.GetUtcNow()), cancellationToken);
             if (updated == 0)

@@ -11,8 +11,9 @@ namespace Switchboard.Crm.Calls;
 /// <summary>
 /// The Calls section: the log with its filters, one call, its CSV export, and what users change on
 /// a call (link, comment). Every endpoint reads and changes only the calls the signed-in user may
-/// read: an agent those of their own lines, a supervisor or administrator all. Another agent's call
-/// is "not found", not "forbidden": its existence is not theirs to learn.
+/// read: an agent those of their own lines, a supervisor also those their team handled, an
+/// administrator all. Another agent's call is "not found", not "forbidden": its existence is not
+/// theirs to learn.
 /// </summary>
 internal static class CallEndpoints
 {
@@ -20,7 +21,7 @@ internal static class CallEndpoints
         "Filters: from (inclusive) and to (exclusive) on the start, direction (incoming, outgoing, internal), " +
         "result (the end reason), number (either party, any format), contactId, accountId, agent (the id of the user who handled it). " +
         "sort: startedAt (default) or duration; order: desc (default) or asc. " +
-        "An agent sees the calls of their own lines only; supervisors and administrators see all.";
+        "An agent sees the calls of their own lines only; a supervisor also the calls their team's members handled; administrators see all.";
 
     public static void MapCallEndpoints(this IEndpointRouteBuilder api)
     {

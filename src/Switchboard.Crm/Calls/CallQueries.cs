@@ -8,8 +8,9 @@ using Switchboard.Crm.Users;
 namespace Switchboard.Crm.Calls;
 
 /// <summary>
-/// Reads the call log for one user: agents see the calls of their own lines, supervisors and
-/// administrators everyone's. A call the reader may not see is reported as not found.
+/// Reads the call log for one user: agents see the calls of their own lines, supervisors those of
+/// their own lines and their team's, administrators everyone's. A call the reader may not see is
+/// reported as not found.
 /// </summary>
 public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneNumberNormalizer normalizer, IOptions<CrmOptions> options)
 {
@@ -20,20 +21,24 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(reader);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var calls = Filter(VisibleTo(db.CallRecords.AsNoTracking(), reader), search);
+        var limit = Math.Clamp(search.Limit, 1, CallSearch.MaxLimit);
+        var rows = await PageQuery(db, search, reader, limit + 1).ToListAsync(cancellationToken);
+
+        var items = rows.Take(limit).Select(ToEntry).ToList();
+        var next = rows.Count > limit ? CallCursor.After(search.Order, items[^1]).Encode() : null;
+        return new CallLogPage(items, next);
+    }
+
+    /// <summary>The query of one page, at most <paramref name="rows"/> rows; tests ask the engine how it runs it.</summary>
+    internal IQueryable<NamedCall> PageQuery(CrmDbContext db, CallSearch search, CrmUser reader, int rows)
+    {
+        var calls = Filter(VisibleTo(db, db.CallRecords.AsNoTracking(), reader), search);
         if (search.After is { } after)
         {
             calls = StrictlyAfter(calls, after);
         }
 
-        var limit = Math.Clamp(search.Limit, 1, CallSearch.MaxLimit);
-        var rows = await InOrder(WithNames(db, calls), search.Order)
-            .Take(limit + 1)
-            .ToListAsync(cancellationToken);
-
-        var items = rows.Take(limit).Select(ToEntry).ToList();
-        var next = rows.Count > limit ? CallCursor.After(search.Order, items[^1]).Encode() : null;
-        return new CallLogPage(items, next);
+        return InOrder(WithNames(db, calls), search.Order).Take(rows);
     }
 
     /// <summary>
@@ -50,7 +55,7 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(reader);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var calls = Filter(VisibleTo(db.CallRecords.AsNoTracking(), reader), search);
+        var calls = Filter(VisibleTo(db, db.CallRecords.AsNoTracking(), reader), search);
         var rows = InOrder(WithNames(db, calls), search.Order).Take(Math.Max(0, maxRows)).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
@@ -62,7 +67,7 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
     {
         ArgumentNullException.ThrowIfNull(reader);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var calls = VisibleTo(db.CallRecords.AsNoTracking(), reader).Where(r => r.Id == id);
+        var calls = VisibleTo(db, db.CallRecords.AsNoTracking(), reader).Where(r => r.Id == id);
         var row = await WithNames(db, calls).FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : ToEntry(row);
     }
@@ -83,9 +88,27 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         return rows.ConvertAll(row => RecentCall.From(ToEntry(row)));
     }
 
-    /// <summary>The calls <paramref name="reader"/> may read; the one place that decides it.</summary>
-    internal static IQueryable<CallRecord> VisibleTo(IQueryable<CallRecord> calls, CrmUser reader) =>
-        reader.SeesAllLines ? calls : OnLines(calls, reader.Lines);
+    /// <summary>
+    /// The calls <paramref name="reader"/> may read; the one place that decides it. A supervisor's
+    /// team is read as it is now: a call belongs to the team its handler is in today.
+    /// </summary>
+    internal static IQueryable<CallRecord> VisibleTo(CrmDbContext db, IQueryable<CallRecord> calls, CrmUser reader)
+    {
+        if (reader.SeesEveryCall)
+        {
+            return calls;
+        }
+
+        if (!reader.SeesTeamCalls)
+        {
+            return OnLines(calls, reader.Lines);
+        }
+
+        var lines = reader.Lines.ToList();
+        var team = reader.TeamId;
+        var members = db.Users.Where(u => u.TeamId == team).Select(u => (Guid?)u.Id);
+        return calls.Where(r => lines.Contains(r.Line) || members.Contains(r.UserId));
+    }
 
     private static IQueryable<CallRecord> OnLines(IQueryable<CallRecord> calls, IReadOnlyList<string> lines)
     {
@@ -223,7 +246,7 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         x.Call.UpdatedAt);
 
     // Member initialisers, not a constructor: EF can order by members it sees assigned.
-    private sealed class NamedCall
+    internal sealed class NamedCall
     {
         public required CallRecord Call { get; init; }
         public string? ContactName { get; init; }

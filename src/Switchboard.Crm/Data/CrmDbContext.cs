@@ -15,6 +15,7 @@ public abstract class CrmDbContext : DbContext
     }
 
     public DbSet<User> Users => Set<User>();
+    public DbSet<Team> Teams => Set<Team>();
     public DbSet<Line> Lines => Set<Line>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Contact> Contacts => Set<Contact>();

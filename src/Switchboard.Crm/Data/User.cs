@@ -13,4 +13,9 @@ public sealed class User
     public required string PasswordHash { get; set; }
 
     public List<Line> Lines { get; set; } = [];
+
+    /// <summary>The team whose supervisors read this user's calls; none for a user in no team.</summary>
+    public Guid? TeamId { get; set; }
+
+    public Team? Team { get; set; }
 }

@@ -5,16 +5,18 @@ namespace Switchboard.Crm.Demo;
 
 /// <summary>
 /// The demo's people and numbers, matching the recorded Asterisk traffic: agents on lines 101 and
-/// 102, a supervisor on 103, and the callers +74951234567, +74957654321 and +74951112233 (which
+/// 102 and their supervisor on 103, all three in one team, and the callers +74951234567, +74957654321 and +74951112233 (which
 /// agents dial as 984951112233). The passwords are public on purpose; the README lists them.
 /// </summary>
 public static class DemoData
 {
+    public const string Team = "Front desk";
+
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
-        new("agent1", "demo-agent1", "Anna Petrova", UserRole.Agent, ["101"]),
-        new("agent2", "demo-agent2", "Boris Ivanov", UserRole.Agent, ["102"]),
-        new("supervisor", "demo-supervisor", "Svetlana Sokolova", UserRole.Supervisor, ["103"]),
+        new("agent1", "demo-agent1", "Anna Petrova", UserRole.Agent, ["101"], Team),
+        new("agent2", "demo-agent2", "Boris Ivanov", UserRole.Agent, ["102"], Team),
+        new("supervisor", "demo-supervisor", "Svetlana Sokolova", UserRole.Supervisor, ["103"], Team),
         new("admin", "demo-admin", "Administrator", UserRole.Administrator, []),
     ];
 
@@ -40,7 +42,7 @@ public static class DemoData
     ];
 }
 
-public sealed record DemoUser(string Login, string Password, string DisplayName, UserRole Role, IReadOnlyList<string> Lines);
+public sealed record DemoUser(string Login, string Password, string DisplayName, UserRole Role, IReadOnlyList<string> Lines, string? Team = null);
 
 public sealed record DemoPhone(PhoneKind Kind, string Number);
 

@@ -16,9 +16,16 @@ internal static class DemoSeeder
             return false;
         }
 
+        var teams = DemoData.Users
+            .Select(u => u.Team)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(name => name, name => new Team { Id = Guid.NewGuid(), Name = name }, StringComparer.Ordinal);
+        db.Teams.AddRange(teams.Values);
         foreach (var demo in DemoData.Users)
         {
             var user = new User { Id = Guid.NewGuid(), Login = demo.Login, DisplayName = demo.DisplayName, Role = demo.Role, PasswordHash = "" };
+            user.Team = demo.Team is null ? null : teams[demo.Team];
             user.PasswordHash = UserPasswords.Hash(user, demo.Password);
             user.Lines.AddRange(demo.Lines.Select(number => new Line { Number = number }));
             db.Users.Add(user);

@@ -5,9 +5,18 @@ namespace Switchboard.Crm.Users;
 /// <summary>A user as the rest of the system sees them: who they are and which lines they own.</summary>
 public sealed record CrmUser(Guid Id, string Login, string DisplayName, UserRole Role, IReadOnlyList<string> Lines)
 {
-    /// <summary>Supervisors and administrators read every line's calls; agents only their own.</summary>
+    /// <summary>The team the user belongs to, whose calls its supervisors read; null for none.</summary>
+    public Guid? TeamId { get; init; }
+
+    public string? TeamName { get; init; }
+
+    /// <summary>Administrators read every call; supervisors their team's and their own lines'; agents their own lines'.</summary>
     [JsonIgnore]
-    public bool SeesAllLines => Role is UserRole.Supervisor or UserRole.Administrator;
+    public bool SeesEveryCall => Role == UserRole.Administrator;
+
+    /// <summary>A supervisor in a team reads the calls its members handled.</summary>
+    [JsonIgnore]
+    public bool SeesTeamCalls => Role == UserRole.Supervisor && TeamId is not null;
 
     /// <summary>
     /// Changes whenever the login, role or password does (<see cref="SecurityStamps"/>). Tokens

@@ -39,11 +39,23 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts)
         var rows = await users
             .AsNoTracking()
             .OrderBy(u => u.Login)
-            .Select(u => new { u.Id, u.Login, u.DisplayName, u.Role, u.PasswordHash, Lines = u.Lines.OrderBy(l => l.Number).Select(l => l.Number).ToList() })
+            .Select(u => new
+            {
+                u.Id,
+                u.Login,
+                u.DisplayName,
+                u.Role,
+                u.PasswordHash,
+                u.TeamId,
+                TeamName = u.Team != null ? u.Team.Name : null,
+                Lines = u.Lines.OrderBy(l => l.Number).Select(l => l.Number).ToList(),
+            })
             .ToListAsync(cancellationToken);
         return rows.ConvertAll(u => new CrmUser(u.Id, u.Login, u.DisplayName, u.Role, u.Lines)
         {
             SecurityStamp = SecurityStamps.Compute(u.Id, u.Login, u.Role, u.PasswordHash),
+            TeamId = u.TeamId,
+            TeamName = u.TeamName,
         });
     }
 }

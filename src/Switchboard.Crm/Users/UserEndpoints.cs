@@ -162,7 +162,7 @@ internal static class UserEndpoints
     }
 
     /// <summary>Null when the signed-in user is, as stored now, an administrator; else the refusal to answer with.</summary>
-    private static async Task<ProblemHttpResult?> CheckAdministratorAsync(ClaimsPrincipal principal, UserDirectory users, CancellationToken cancellationToken) =>
+    internal static async Task<ProblemHttpResult?> CheckAdministratorAsync(ClaimsPrincipal principal, UserDirectory users, CancellationToken cancellationToken) =>
         await users.FindAsync(principal, cancellationToken) switch
         {
             null => CrmProblems.UnknownUser(),

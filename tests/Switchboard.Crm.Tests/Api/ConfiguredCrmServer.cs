@@ -122,6 +122,9 @@ internal sealed class ConfiguredCrmServer : IAsyncDisposable
     public async Task<HttpClient> SignInAsync(string login) =>
         CreateClient(await LoginAsync(login, DemoData.Users.Single(u => u.Login == login).Password));
 
+    /// <summary>A client signed in as a user the test made.</summary>
+    public async Task<HttpClient> SignInAsync(string login, string password) => CreateClient(await LoginAsync(login, password));
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync(Timeouts.Token()).WithTimeout();

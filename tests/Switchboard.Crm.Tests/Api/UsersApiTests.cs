@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Switchboard.Crm.Demo;
 using Switchboard.Crm.Tests.Infrastructure;
 
 namespace Switchboard.Crm.Tests.Api;
@@ -110,6 +111,11 @@ public abstract class UsersApiTests(CallsSectionFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, await before.GetStatusAsync("/api/me"));
         Assert.Equal("supervisor", promoted.Body!["role"]!.GetValue<string>());
         using var after = Server.CreateClient(await Server.LoginAsync("lead7", "agent7-password"));
+
+        // A supervisor in no team reads their own lines' calls; in the demo's team, its members' too.
+        Assert.Empty((await after.GetJsonAsync("/api/calls?limit=200")).PbxCallIds());
+        var frontDesk = (await admin.GetJsonAsync("/api/teams")).AsArray().Single(t => t!["name"]!.GetValue<string>() == DemoData.Team)!["id"];
+        (await admin.PutJsonAsync($"/api/users/{id}/team", new { teamId = frontDesk!.GetValue<Guid>() })).Expect(HttpStatusCode.OK).Dispose();
         Assert.Equal(fixture.All.Count(), (await after.GetJsonAsync("/api/calls?limit=200")).PbxCallIds().Count);
     }
 

@@ -41,7 +41,7 @@ public abstract class UserDirectoryTests(CrmTestDatabase engine) : IAsyncLifetim
         Assert.Equal(supervisor, found with { Lines = supervisor.Lines });
         Assert.Equal(UserRole.Supervisor, found.Role);
         Assert.Equal(["103"], found.Lines);
-        Assert.True(found.SeesAllLines);
+        Assert.True(found.SeesTeamCalls);
     }
 
     [Fact]
@@ -49,15 +49,19 @@ public abstract class UserDirectoryTests(CrmTestDatabase engine) : IAsyncLifetim
         Assert.Null(await Directory.FindUserAsync(Guid.NewGuid(), Timeouts.Token()).WithTimeout());
 
     [Fact]
-    public async Task Only_supervisors_and_administrators_see_all_lines()
+    public async Task Only_administrators_see_every_call_and_supervisors_their_teams()
     {
         var agent = await Directory.FindByLoginAsync("agent1", Timeouts.Token()).WithTimeout();
+        var supervisor = await Directory.FindByLoginAsync("supervisor", Timeouts.Token()).WithTimeout();
         var admin = await Directory.FindByLoginAsync("admin", Timeouts.Token()).WithTimeout();
 
-        Assert.False(agent!.SeesAllLines);
+        Assert.False(agent!.SeesEveryCall);
+        Assert.False(agent.SeesTeamCalls);
+        Assert.False(supervisor!.SeesEveryCall);
+        Assert.Equal(agent.TeamId, supervisor.TeamId);
         Assert.True(agent.OwnsLine("101"));
         Assert.False(agent.OwnsLine("102"));
-        Assert.True(admin!.SeesAllLines);
+        Assert.True(admin!.SeesEveryCall);
         Assert.Empty(admin.Lines);
     }
 }

@@ -31,6 +31,12 @@ internal sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRec
         // A consultation saved before its parent is linked when the parent arrives.
         builder.HasIndex(c => new { c.ParentPbxCallId, c.Line });
         builder.HasIndex(c => c.ConversationId);
-        builder.HasIndex(c => c.ContactId);
+
+        // The Calls section's other orders and filters, each read newest first: by duration, by the
+        // agent who handled the call (and so a supervisor's team), by contact and by account.
+        builder.HasIndex(c => new { c.DurationSeconds, c.Id });
+        builder.HasIndex(c => new { c.UserId, c.StartedAt, c.Id });
+        builder.HasIndex(c => new { c.ContactId, c.StartedAt, c.Id });
+        builder.HasIndex(c => new { c.AccountId, c.StartedAt, c.Id });
     }
 }

@@ -144,9 +144,9 @@ namespace Switchboard.Crm.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactId");
-
                     b.HasIndex("ConversationId");
+
+                    b.HasIndex("DurationSeconds", "Id");
 
                     b.HasIndex("ParentPbxCallId", "Line");
 
@@ -155,7 +155,13 @@ namespace Switchboard.Crm.Migrations.Postgres
 
                     b.HasIndex("StartedAt", "Id");
 
+                    b.HasIndex("AccountId", "StartedAt", "Id");
+
+                    b.HasIndex("ContactId", "StartedAt", "Id");
+
                     b.HasIndex("Line", "StartedAt", "Id");
+
+                    b.HasIndex("UserId", "StartedAt", "Id");
 
                     b.ToTable("CallRecords");
                 });
@@ -246,6 +252,25 @@ namespace Switchboard.Crm.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Switchboard.Crm.Data.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams");
+                });
+
             modelBuilder.Entity("Switchboard.Crm.Data.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -272,10 +297,15 @@ namespace Switchboard.Crm.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Login")
                         .IsUnique();
+
+                    b.HasIndex("TeamId");
 
                     b.ToTable("Users");
                 });
@@ -318,6 +348,16 @@ namespace Switchboard.Crm.Migrations.Postgres
                     b.Navigation("Contact");
                 });
 
+            modelBuilder.Entity("Switchboard.Crm.Data.User", b =>
+                {
+                    b.HasOne("Switchboard.Crm.Data.Team", "Team")
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("Switchboard.Crm.Data.Account", b =>
                 {
                     b.Navigation("Contacts");
@@ -328,6 +368,11 @@ namespace Switchboard.Crm.Migrations.Postgres
             modelBuilder.Entity("Switchboard.Crm.Data.Contact", b =>
                 {
                     b.Navigation("PhoneNumbers");
+                });
+
+            modelBuilder.Entity("Switchboard.Crm.Data.Team", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Switchboard.Crm.Data.User", b =>

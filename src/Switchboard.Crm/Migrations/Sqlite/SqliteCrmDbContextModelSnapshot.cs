@@ -139,9 +139,9 @@ namespace Switchboard.Crm.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactId");
-
                     b.HasIndex("ConversationId");
+
+                    b.HasIndex("DurationSeconds", "Id");
 
                     b.HasIndex("ParentPbxCallId", "Line");
 
@@ -150,7 +150,13 @@ namespace Switchboard.Crm.Migrations.Sqlite
 
                     b.HasIndex("StartedAt", "Id");
 
+                    b.HasIndex("AccountId", "StartedAt", "Id");
+
+                    b.HasIndex("ContactId", "StartedAt", "Id");
+
                     b.HasIndex("Line", "StartedAt", "Id");
+
+                    b.HasIndex("UserId", "StartedAt", "Id");
 
                     b.ToTable("CallRecords");
                 });
@@ -240,6 +246,25 @@ namespace Switchboard.Crm.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Switchboard.Crm.Data.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams");
+                });
+
             modelBuilder.Entity("Switchboard.Crm.Data.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -266,10 +291,15 @@ namespace Switchboard.Crm.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Login")
                         .IsUnique();
+
+                    b.HasIndex("TeamId");
 
                     b.ToTable("Users");
                 });
@@ -312,6 +342,16 @@ namespace Switchboard.Crm.Migrations.Sqlite
                     b.Navigation("Contact");
                 });
 
+            modelBuilder.Entity("Switchboard.Crm.Data.User", b =>
+                {
+                    b.HasOne("Switchboard.Crm.Data.Team", "Team")
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("Switchboard.Crm.Data.Account", b =>
                 {
                     b.Navigation("Contacts");
@@ -322,6 +362,11 @@ namespace Switchboard.Crm.Migrations.Sqlite
             modelBuilder.Entity("Switchboard.Crm.Data.Contact", b =>
                 {
                     b.Navigation("PhoneNumbers");
+                });
+
+            modelBuilder.Entity("Switchboard.Crm.Data.Team", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Switchboard.Crm.Data.User", b =>
