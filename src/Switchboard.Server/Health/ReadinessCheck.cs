@@ -3,7 +3,7 @@ using Switchboard.Messaging.Pump;
 
 namespace Switchboard.Server.Health;
 
-/// <summary>Ready once the PBX connector has started; the database is migrated before the host starts listening.</summary>
+/// <summary>Ready once the PBX connector has started; in the roles with a database, it is migrated before the host listens.</summary>
 internal sealed class ReadinessCheck(CallPump pump) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>

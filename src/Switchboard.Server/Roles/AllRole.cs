@@ -1,0 +1,36 @@
+using Switchboard.Crm;
+using Switchboard.Crm.Auth;
+using Switchboard.Crm.Calls;
+using Switchboard.Messaging;
+using Switchboard.Messaging.Ports;
+using Switchboard.Server.Adapters;
+using Switchboard.Server.Health;
+
+namespace Switchboard.Server.Roles;
+
+/// <summary>Everything in one process: the CRM, and the Messaging Service using it through in-process adapters.</summary>
+internal sealed class AllRole : IServerRole
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCrm(configuration);
+        services.AddCrmAuthentication(configuration);
+        services.AddPbxConnector(configuration);
+        services.AddMessagingService(configuration);
+        services.AddSingleton<IUserDirectory, CrmUserDirectory>();
+        services.AddSingleton<ICallerLookup, CrmCallerLookup>();
+        services.AddSingleton<ICallLogWriter, CrmCallLogWriter>();
+        services.AddSingleton<ICallLinkListener, TrackerCallLinkListener>();
+        services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
+    }
+
+    public Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        CrmDatabase.MigrateAndSeedAsync(services, cancellationToken);
+
+    public void MapEndpoints(WebApplication app)
+    {
+        app.MapCrmEndpoints();
+        app.MapCtiHub();
+        app.MapPbxEndpoints();
+    }
+}
