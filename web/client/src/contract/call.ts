@@ -1,0 +1,70 @@
+import type { CallDirection, CallEndReason, CallState, MatchedBy } from './enums.js';
+
+/** Ids are GUIDs and moments ISO 8601 strings, as System.Text.Json writes them. */
+export type Guid = string;
+export type IsoDateTime = string;
+
+/** The operations allowed now, as named flags (LineOperations.cs); a button is enabled only when its flag is set. */
+export interface LineOperations {
+  dial: boolean;
+  answer: boolean;
+  drop: boolean;
+  hold: boolean;
+  unhold: boolean;
+  setupTransfer: boolean;
+  completeTransfer: boolean;
+  cancelTransfer: boolean;
+  blindTransfer: boolean;
+  makeConsultCall: boolean;
+  dtmf: boolean;
+  mute: boolean;
+  video: boolean;
+}
+
+export type LineOperation = keyof LineOperations;
+
+/** A CRM record the call's remote number matched, or for an internal extension the colleague who owns it. */
+export interface ContactCandidate {
+  contactId: Guid | null;
+  contactName: string | null;
+  accountId: Guid | null;
+  accountName: string | null;
+  matchedBy: MatchedBy;
+  /** For `matchedBy: "extension"`: the user who owns the line. */
+  userId?: Guid | null;
+  userName?: string | null;
+}
+
+/** A call as one line sees it (CallDto.cs). */
+export interface CallDto {
+  id: Guid;
+  pbxCallId: string;
+  conversationId: string;
+  line: string;
+  direction: CallDirection;
+  callerNumber: string;
+  callerName?: string | null;
+  calleeNumber: string;
+  redirectedFrom?: string | null;
+  redirectedTo?: string | null;
+  state: CallState;
+  startedAt: IsoDateTime;
+  answeredAt?: IsoDateTime | null;
+  endedAt?: IsoDateTime | null;
+  timeBeforeConnectionSeconds: number;
+  durationSeconds: number;
+  talkSeconds: number;
+  holdSeconds: number;
+  endReason?: CallEndReason | null;
+  /** For a consultation: the call it was made from, on the same line. */
+  parentCallId?: Guid | null;
+  parentPbxCallId?: string | null;
+  contact?: ContactCandidate | null;
+  /** Every record the number matched, best first; more than one means the agent should choose. */
+  candidates: ContactCandidate[];
+  comment?: string | null;
+  muted: boolean;
+  /** A supervisor's own call that listens in on an agent's call. */
+  isListening: boolean;
+  operations: LineOperations;
+}

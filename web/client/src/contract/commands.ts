@@ -1,0 +1,34 @@
+import type { Guid } from './call.js';
+import type { AgentState } from './enums.js';
+
+// Arguments of the client-to-server commands (Commands.cs): every command takes one object.
+
+export interface MakeCallRequest {
+  number: string;
+  line?: string | null;
+}
+
+export interface CallRequest {
+  callId: Guid;
+}
+
+export interface TransferRequest {
+  callId: Guid;
+  target: string;
+}
+
+export interface SendDtmfRequest {
+  callId: Guid;
+  digits: string;
+}
+
+export interface SetAgentStateRequest {
+  state: AgentState;
+  reason?: string | null;
+  line?: string | null;
+}
+
+export interface SetCallCentreModeRequest {
+  enabled: boolean;
+  line?: string | null;
+}

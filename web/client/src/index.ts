@@ -1,0 +1,12 @@
+// @switchboard/cti: the client contract of Switchboard's Messaging Service for browsers.
+export * from './contract/names.js';
+export type * from './contract/enums.js';
+export { choosableAgentStates } from './contract/enums.js';
+export type * from './contract/call.js';
+export type * from './contract/events.js';
+export type * from './contract/commands.js';
+export type { ConnectionState, CtiTransport, TransportSink } from './transport.js';
+export { CtiModel, type CtiEventListener } from './ctiModel.js';
+export { HubTransport, type HubConnectionLike, type HubTransportOptions } from './hubTransport.js';
+export { ForeverRetryPolicy } from './retryPolicy.js';
+export { CtiCommandError, readableReason } from './errors.js';
