@@ -66,7 +66,7 @@ export class CtiModel {
 
   // Commands of the client contract, in the order of CtiCommands.cs.
 
-  makeCall(number: string, line?: string): Promise<void> {
+  makeCall(number: string, line?: string | null): Promise<void> {
     return this.send('makeCall', { number, line: line ?? null });
   }
 

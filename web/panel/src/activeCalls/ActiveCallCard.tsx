@@ -1,0 +1,106 @@
+import type { CallDto } from '@switchboard/cti';
+import { useState } from 'react';
+import { useCti } from '../cti/CtiContext';
+import { consultationPartner, isCurrent, remoteNumber } from '../cti/selectors';
+import { callStateLabels } from '../ui/format';
+import { CallTimer } from './CallTimer';
+import { ContactMatch } from './ContactMatch';
+import { DtmfKeypad } from './DtmfKeypad';
+import { TransferForm } from './TransferForm';
+
+/**
+ * One call in progress with the operations it allows now: every button follows the flags of
+ * the latest lineStateChanged for this call, so the panel never offers what the PBX would refuse.
+ */
+export function ActiveCallCard({ call }: { call: CallDto }) {
+  const { state, run } = useCti();
+  const [panel, setPanel] = useState<'none' | 'transfer' | 'keypad'>('none');
+  const ops = call.operations;
+  const current = isCurrent(state, call);
+  const partner = consultationPartner(state, call);
+  const number = remoteNumber(call);
+  const name = call.contact?.contactName ?? call.contact?.userName ?? call.callerName;
+  const titleId = `call-${call.id}`;
+  const role = call.isListening ? 'Listening in' : call.parentCallId ? 'Consultation' : partner ? 'Waiting for transfer' : directionText(call);
+
+  return (
+    <article className={`card call-card${current ? ' call-card--current' : ''}${call.parentCallId ? ' call-card--consultation' : ''}`} aria-labelledby={titleId}>
+      <header className="call-card__header">
+        <div>
+          <div className="call-card__role small">
+            {role}
+            {current && partner && <span className="badge badge--accent">Current</span>}
+          </div>
+          <h3 id={titleId} className="call-card__title">
+            {name ? `${name} · ${number}` : number}
+          </h3>
+        </div>
+        <div className="call-card__status">
+          <span className={`badge badge--${call.state}`}>{callStateLabels[call.state]}</span>
+          {call.muted && <span className="badge">Muted</span>}
+          <CallTimer call={call} />
+        </div>
+      </header>
+      {!call.isListening && <ContactMatch call={call} />}
+      <div className="button-row" role="group" aria-label={`Controls for the call with ${name ?? number}`}>
+        {ops.answer && (
+          <button type="button" className="button button--success" onClick={() => void run((m) => m.answerCall(call.id))}>
+            Answer
+          </button>
+        )}
+        {call.state === 'held' ? (
+          <button type="button" className="button" disabled={!ops.unhold} onClick={() => void run((m) => m.unholdCall(call.id))}>
+            Resume
+          </button>
+        ) : (
+          <button type="button" className="button" disabled={!ops.hold} onClick={() => void run((m) => m.holdCall(call.id))}>
+            Hold
+          </button>
+        )}
+        {state.capabilities?.callOperations.mute && (
+          <button
+            type="button"
+            className="button"
+            aria-pressed={call.muted}
+            disabled={!ops.mute}
+            onClick={() => void run((m) => (call.muted ? m.unmuteCall(call.id) : m.muteCall(call.id)))}
+          >
+            {call.muted ? 'Unmute' : 'Mute'}
+          </button>
+        )}
+        {(ops.blindTransfer || ops.makeConsultCall) && (
+          <button type="button" className="button" aria-expanded={panel === 'transfer'} onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}>
+            Transfer…
+          </button>
+        )}
+        {ops.completeTransfer && (
+          <button type="button" className="button button--primary" onClick={() => void run((m) => m.transferCall(call.id))}>
+            Complete transfer
+          </button>
+        )}
+        {ops.cancelTransfer && (
+          <button type="button" className="button" onClick={() => void run((m) => m.cancelTransfer(call.id))}>
+            Cancel consultation
+          </button>
+        )}
+        {state.capabilities?.callOperations.dtmf !== false && !call.isListening && (
+          <button type="button" className="button" aria-expanded={panel === 'keypad'} disabled={!ops.dtmf} onClick={() => setPanel(panel === 'keypad' ? 'none' : 'keypad')}>
+            Keypad
+          </button>
+        )}
+        <button type="button" className="button button--danger" disabled={!ops.drop} onClick={() => void run((m) => m.dropCall(call.id))}>
+          Hang up
+        </button>
+      </div>
+      {panel === 'transfer' && <TransferForm call={call} onDone={() => setPanel('none')} />}
+      {panel === 'keypad' && <DtmfKeypad call={call} />}
+    </article>
+  );
+}
+
+function directionText(call: CallDto): string {
+  if (call.redirectedFrom) return `Transferred from ${call.redirectedFrom}`;
+  if (call.direction === 'outgoing') return call.state === 'alerting' ? 'Calling…' : 'Outgoing call';
+  if (call.direction === 'internal') return 'Internal call';
+  return 'Incoming call';
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import type { Me } from '../api/auth';
+import { simulatorIsPresent } from '../api/simulator';
+import { CallCardPage } from '../callLog/CallCardPage';
+import { CallsPage } from '../callLog/CallsPage';
+import { ConnectionBanner } from '../connection/ConnectionBanner';
+import { CtiProvider } from '../cti/CtiContext';
+import { NotificationPrompt } from './NotificationPrompt';
+import { PhonePage } from './PhonePage';
+import { useHashRoute } from './useHashRoute';
+
+/** The signed-in page: a header with the two sections (Phone, Calls), the connection banner and the section shown. */
+export function SignedInApp({ me, onSignOut, onSessionLost }: { me: Me; onSignOut: () => void; onSessionLost: () => void }) {
+  const route = useHashRoute();
+  const [simulator, setSimulator] = useState(false);
+
+  useEffect(() => {
+    simulatorIsPresent()
+      .then(setSimulator)
+      .catch(() => setSimulator(false));
+  }, []);
+
+  const inCalls = route.path.startsWith('/calls');
+  const callId = /^\/calls\/([^/]+)$/.exec(route.path)?.[1];
+  return (
+    <CtiProvider onSessionLost={onSessionLost}>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="topbar__brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Switchboard
+        </span>
+        <nav aria-label="Sections" className="topbar__nav">
+          <a className="topbar__link" href="#/" aria-current={inCalls ? undefined : 'page'}>
+            Phone
+          </a>
+          <a className="topbar__link" href="#/calls" aria-current={inCalls ? 'page' : undefined}>
+            Calls
+          </a>
+        </nav>
+        <div className="topbar__user">
+          <NotificationPrompt />
+          <span className="small">{me.displayName}</span>
+          <button type="button" className="button button--ghost button--small" onClick={onSignOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <ConnectionBanner />
+      <div id="content" tabIndex={-1}>
+        {callId ? <CallCardPage id={decodeURIComponent(callId)} /> : inCalls ? <CallsPage params={route.params} /> : <PhonePage simulator={simulator} />}
+      </div>
+    </CtiProvider>
+  );
+}

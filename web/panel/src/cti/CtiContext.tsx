@@ -1,0 +1,141 @@
+import { CtiModel, type CtiEventMap, type CtiEventName } from '@switchboard/cti';
+import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { getMe } from '../api/auth';
+import { ApiError } from '../api/problem';
+import { useNotices } from '../notices/NoticeContext';
+import { ctiReducer, initialCtiState, type CtiAction, type CtiState } from './ctiState';
+
+interface CtiApi {
+  state: CtiState;
+  /** Runs a command and shows its failure as a readable message; resolves to whether it succeeded. */
+  run(command: (model: CtiModel) => Promise<unknown>): Promise<boolean>;
+}
+
+const CtiContext = createContext<CtiApi | null>(null);
+
+// Every contract event that changes what the panel shows goes through the reducer.
+const stateEvents: CtiEventName[] = [
+  'initialized',
+  'activeCallSnapshot',
+  'callStarted',
+  'commutationStarted',
+  'callBusy',
+  'hold',
+  'unhold',
+  'callInfoChanged',
+  'callFinished',
+  'lineStateChanged',
+  'agentStateChanged',
+  'callCentreStateChanged',
+  'currentCallChanged',
+  'dtmfEntered',
+  'callSaved',
+  'disconnected',
+];
+
+/** Connects the signed-in user's CtiModel for as long as the provider is mounted. */
+const firstConnectRetryMs = 5000;
+
+interface CtiProviderProps {
+  children: ReactNode;
+  /** For tests: the model to use instead of one over the hub. */
+  createModel?: () => CtiModel;
+  /** Called when the server no longer accepts the sign-in, so the page can ask for it again. */
+  onSessionLost?: () => void;
+}
+
+/** Whether the sign-in cookie is no longer accepted (as opposed to the server being away). */
+async function sessionExpired(): Promise<boolean> {
+  try {
+    await getMe();
+    return false;
+  } catch (error) {
+    return error instanceof ApiError && error.status === 401;
+  }
+}
+
+export function CtiProvider({ children, createModel, onSessionLost }: CtiProviderProps) {
+  const { notify, fail } = useNotices();
+  const [state, dispatch] = useReducer(ctiReducer, initialCtiState);
+  const modelRef = useRef<CtiModel | null>(null);
+  const createRef = useRef(createModel);
+  const onSessionLostRef = useRef(onSessionLost);
+  onSessionLostRef.current = onSessionLost;
+
+  // A model per mount: React may mount twice in development, and a stopped model is not restarted.
+  useEffect(() => {
+    const model = createRef.current ? createRef.current() : new CtiModel();
+    modelRef.current = model;
+    const unsubscribe = stateEvents.map((name) =>
+      model.on(name, (payload) => dispatch({ type: name, payload } as CtiAction)),
+    );
+    unsubscribe.push(model.on('error', (e: CtiEventMap['error']) => notify('error', e.message)));
+    unsubscribe.push(
+      model.on('disconnected', (e) => {
+        if (e.source === 'pbx') notify('error', `The phone system is unreachable${e.reason ? `: ${e.reason}` : ''}. Calls resume when it is back.`);
+      }),
+    );
+    let everConnected = false;
+    unsubscribe.push(
+      model.onConnectionStateChanged(({ state: connection }) => {
+        dispatch({ type: 'connection', state: connection });
+        if (connection === 'connected' && everConnected) notify('success', 'Connection to the server restored.');
+        if (connection === 'connected') everConnected = true;
+      }),
+    );
+
+    // The first connection is retried too: a panel opened while the server restarts gets there by itself.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let unmounted = false;
+    const connect = () => {
+      model.start().catch(async (error: unknown) => {
+        if (unmounted) return;
+        if (await sessionExpired()) {
+          onSessionLostRef.current?.();
+          return;
+        }
+
+        fail(error, 'Cannot connect to the server; trying again');
+        retry = setTimeout(connect, firstConnectRetryMs);
+      });
+    };
+    connect();
+    return () => {
+      unmounted = true;
+      clearTimeout(retry);
+      for (const stop of unsubscribe) stop();
+      modelRef.current = null;
+      void model.stop();
+    };
+  }, [notify, fail]);
+
+  const api = useMemo<CtiApi>(
+    () => ({
+      state,
+      run: async (command) => {
+        const model = modelRef.current;
+        if (!model) {
+          fail(new Error('Not connected to the server; the command was not sent.'));
+          return false;
+        }
+
+        try {
+          await command(model);
+          return true;
+        } catch (error) {
+          fail(error);
+          return false;
+        }
+      },
+    }),
+    [state, fail],
+  );
+
+  return <CtiContext.Provider value={api}>{children}</CtiContext.Provider>;
+}
+
+export function useCti(): CtiApi {
+  const api = useContext(CtiContext);
+  if (!api) throw new Error('useCti needs a CtiProvider above it.');
+  return api;
+}

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useState } from 'react';
+import { recentCalls, type RecentCall } from '../api/calls';
+import { useCti } from '../cti/CtiContext';
+import { useNotices } from '../notices/NoticeContext';
+import { accountCallsHref, callCardHref, contactCallsHref } from '../ui/crmLinks';
+import { directionLabels, endReasonLabels, formatDuration, formatWhen } from '../ui/format';
+
+/**
+ * The user's latest calls with their result and a call-back button; the contacts among them
+ * are the panel's click-to-call list. Refreshed whenever a call of the user is saved.
+ */
+export function RecentCalls() {
+  const { state, run } = useCti();
+  const { fail } = useNotices();
+  const [calls, setCalls] = useState<RecentCall[] | null>(null);
+  const savedCount = Object.keys(state.recordIdByCall).length;
+  const activeCount = Object.keys(state.calls).length;
+
+  const load = useCallback(() => {
+    recentCalls(15)
+      .then(setCalls)
+      .catch((error: unknown) => fail(error, 'Recent calls could not be loaded'));
+  }, [fail]);
+
+  // A finished call changes the list: reload when the number of active or saved calls changes.
+  useEffect(() => {
+    load();
+  }, [load, savedCount, activeCount]);
+
+  const line = state.line;
+  const canDial = line !== null && (state.lines[line]?.operations.dial ?? false);
+  const callBack = (number: string) => void run((model) => model.makeCall(number, line));
+
+  return (
+    <section className="card" aria-labelledby="recent-title">
+      <div className="section__header">
+        <h2 id="recent-title" className="section__title">
+          Recent calls
+        </h2>
+        <button type="button" className="button button--ghost button--small" onClick={load}>
+          Refresh
+        </button>
+      </div>
+      {calls === null ? (
+        <p className="muted">Loading…</p>
+      ) : calls.length === 0 ? (
+        <p className="muted empty">No calls yet.</p>
+      ) : (
+        <ul className="list" aria-label="Recent calls">
+          {calls.map((call) => (
+            <li key={call.id} className="list__item recent">
+              <div className="recent__main">
+                <a className="link recent__who" href={callCardHref(call.id)}>
+                  {call.contactName ?? call.callerName ?? call.callBackNumber}
+                </a>
+                <div className="muted small">
+                  {directionLabels[call.direction]} · {formatWhen(call.startedAt)}
+                  {call.accountId && call.accountName && (
+                    <>
+                      {' · '}
+                      <a className="link" href={accountCallsHref(call.accountId)}>
+                        {call.accountName}
+                      </a>
+                    </>
+                  )}
+                </div>
+              </div>
+              <span className={`badge ${call.missed ? 'badge--missed' : ''}`}>
+                {call.missed ? 'Missed' : call.endReason ? endReasonLabels[call.endReason] : 'In progress'}
+                {call.talkSeconds > 0 && ` · ${formatDuration(call.talkSeconds)}`}
+              </span>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={!canDial}
+                aria-label={`Call back ${call.contactName ?? call.callBackNumber}`}
+                onClick={() => callBack(call.callBackNumber)}
+              >
+                Call back
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {calls && <RecentContacts calls={calls} canDial={canDial} onCall={callBack} />}
+    </section>
+  );
+}
+
+/** The distinct contacts of the recent calls, each one click away. */
+function RecentContacts({ calls, canDial, onCall }: { calls: RecentCall[]; canDial: boolean; onCall: (number: string) => void }) {
+  const contacts = new Map<string, RecentCall>();
+  for (const call of calls) if (call.contactId && !contacts.has(call.contactId)) contacts.set(call.contactId, call);
+  if (contacts.size === 0) return null;
+  return (
+    <>
+      <h3 className="subsection__title">Contacts</h3>
+      <ul className="chips" aria-label="Recent contacts">
+        {[...contacts.values()].map((call) => (
+          <li key={call.contactId} className="chip">
+            <a className="link" href={contactCallsHref(call.contactId!)}>
+              {call.contactName}
+            </a>
+            <button type="button" className="button button--small" disabled={!canDial} aria-label={`Call ${call.contactName} at ${call.callBackNumber}`} onClick={() => onCall(call.callBackNumber)}>
+              Call
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
