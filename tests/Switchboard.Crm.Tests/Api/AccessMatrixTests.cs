@@ -10,7 +10,7 @@ namespace Switchboard.Crm.Tests.Api;
 /// </summary>
 public abstract class AccessMatrixTests(CallsSectionFixture fixture)
 {
-    private ConfiguredCrmServer Server => fixture.Server;
+    private CrmTestServer Server => fixture.Server;
 
     public static TheoryData<string> Roles => ["agent1", "agent2", "supervisor", "admin"];
 

@@ -7,9 +7,9 @@ namespace Switchboard.Crm.Tests.Api;
 /// <summary>Every CRM endpoint is described for OpenAPI: a name, a summary and a tag.</summary>
 public sealed class ApiDescriptionTests : IAsyncLifetime
 {
-    private ConfiguredCrmServer _server = null!;
+    private CrmTestServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await ConfiguredCrmServer.StartAsync(SqliteTestDatabase.Instance);
+    public async Task InitializeAsync() => _server = await CrmTestServer.StartAsync(SqliteTestDatabase.Instance);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

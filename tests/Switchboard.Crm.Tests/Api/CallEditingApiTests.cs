@@ -8,7 +8,7 @@ namespace Switchboard.Crm.Tests.Api;
 /// <summary>Linking a call to a contact or account, and commenting it.</summary>
 public abstract class CallEditingApiTests(CallsSectionFixture fixture)
 {
-    private ConfiguredCrmServer Server => fixture.Server;
+    private CrmTestServer Server => fixture.Server;
 
     [Fact]
     public async Task Linking_a_call_to_a_contact_links_it_to_the_contacts_account_too()

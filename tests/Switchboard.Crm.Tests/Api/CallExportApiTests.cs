@@ -8,7 +8,7 @@ namespace Switchboard.Crm.Tests.Api;
 /// <summary><c>GET /api/calls/export.csv</c>: the filtered log as RFC 4180 CSV.</summary>
 public abstract class CallExportApiTests(CallsSectionFixture fixture)
 {
-    private ConfiguredCrmServer Server => fixture.Server;
+    private CrmTestServer Server => fixture.Server;
 
     [Fact]
     public async Task The_export_is_csv_with_a_header_row_and_a_row_per_call()
@@ -114,7 +114,7 @@ public abstract class CallExportApiTests(CallsSectionFixture fixture)
     [Fact]
     public async Task The_export_stops_at_the_configured_number_of_rows()
     {
-        await using var server = await ConfiguredCrmServer.StartAsync(fixture.Engine, new Dictionary<string, string?> { ["Crm:ExportMaxRows"] = "2" });
+        await using var server = await CrmTestServer.StartAsync(fixture.Engine, new Dictionary<string, string?> { ["Crm:ExportMaxRows"] = "2" });
         var log = server.Get<CallLog>();
         foreach (var id in new[] { "cap.1", "cap.2", "cap.3" })
         {

@@ -14,7 +14,7 @@ public abstract class CallSaveApiTests(CallsSectionFixture fixture)
 {
     private static readonly DateTimeOffset Start = new(2025, 6, 2, 9, 30, 0, TimeSpan.FromHours(3));
 
-    private ConfiguredCrmServer Server => fixture.Server;
+    private CrmTestServer Server => fixture.Server;
 
     private static CallSaveRequest Ringing(string from = "+74951234567", string line = "101") => new()
     {

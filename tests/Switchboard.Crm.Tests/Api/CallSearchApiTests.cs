@@ -7,7 +7,7 @@ namespace Switchboard.Crm.Tests.Api;
 /// <summary>The Calls section's list: the agent and account filters, the sort orders and their keyset paging.</summary>
 public abstract class CallSearchApiTests(CallsSectionFixture fixture)
 {
-    private ConfiguredCrmServer Server => fixture.Server;
+    private CrmTestServer Server => fixture.Server;
 
     [Fact]
     public async Task The_agent_filter_finds_the_calls_that_user_handled()

@@ -15,7 +15,7 @@ namespace Switchboard.Crm.Tests.Api;
 /// </summary>
 public abstract class CallsSectionFixture(CrmTestDatabase engine) : IAsyncLifetime
 {
-    internal ConfiguredCrmServer Server { get; private set; } = null!;
+    internal CrmTestServer Server { get; private set; } = null!;
 
     /// <summary>The engine this fixture's server runs on, for tests that need a server of their own.</summary>
     public CrmTestDatabase Engine => engine;
@@ -42,7 +42,7 @@ public abstract class CallsSectionFixture(CrmTestDatabase engine) : IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        Server = await ConfiguredCrmServer.StartAsync(engine, services: s => s.AddSingleton<ICallLinkListener>(Links));
+        Server = await CrmTestServer.StartAsync(engine, services: s => s.AddSingleton<ICallLinkListener>(Links));
         await using (var db = Server.Get<IDbContextFactory<CrmDbContext>>().CreateDbContext())
         {
             foreach (var user in await db.Users.ToListAsync(Timeouts.Token()).WithTimeout())

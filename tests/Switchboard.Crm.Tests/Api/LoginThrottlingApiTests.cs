@@ -13,10 +13,10 @@ namespace Switchboard.Crm.Tests.Api;
 public sealed class LoginThrottlingApiTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private ConfiguredCrmServer _server = null!;
+    private CrmTestServer _server = null!;
 
     public async Task InitializeAsync() =>
-        _server = await ConfiguredCrmServer.StartAsync(
+        _server = await CrmTestServer.StartAsync(
             SqliteTestDatabase.Instance,
             new Dictionary<string, string?> { ["Auth:MaxFailedLogins"] = "3", ["Auth:LockoutWindow"] = "00:05:00" },
             _time);

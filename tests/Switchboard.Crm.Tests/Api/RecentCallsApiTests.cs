@@ -7,7 +7,7 @@ namespace Switchboard.Crm.Tests.Api;
 /// <summary><c>GET /api/me/calls/recent</c>: the panel's history and call-back.</summary>
 public abstract class RecentCallsApiTests(CallsSectionFixture fixture)
 {
-    private ConfiguredCrmServer Server => fixture.Server;
+    private CrmTestServer Server => fixture.Server;
 
     [Fact]
     public async Task An_agent_gets_the_calls_of_their_own_lines_newest_first()

@@ -10,7 +10,7 @@ namespace Switchboard.Crm.Tests.Api;
 /// <summary>Token refresh, and the web panel's sign-in cookie next to bearer tokens.</summary>
 public abstract class SignInApiTests(CallsSectionFixture fixture)
 {
-    private ConfiguredCrmServer Server => fixture.Server;
+    private CrmTestServer Server => fixture.Server;
 
     [Fact]
     public async Task A_valid_token_is_exchanged_for_a_new_one_that_works()
@@ -88,7 +88,7 @@ public abstract class SignInApiTests(CallsSectionFixture fixture)
 
         Assert.Equal("agent2", me["login"]!.GetValue<string>());
         Assert.Equal(fixture.Line102.Order(StringComparer.Ordinal), calls.PbxCallIds().Order(StringComparer.Ordinal));
-        Assert.Equal(HttpStatusCode.OK, await browser.GetStatusAsync(ConfiguredCrmServer.HubProbePath));
+        Assert.Equal(HttpStatusCode.OK, await browser.GetStatusAsync(CrmTestServer.HubProbePath));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public abstract class SignInApiTests(CallsSectionFixture fixture)
         Assert.StartsWith($"{AuthCookie.Name}=;", Assert.Single(loggedOut.Response.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
         Assert.Empty(cookies.GetCookies(Server.Address));
         Assert.Equal(HttpStatusCode.Unauthorized, await browser.GetStatusAsync("/api/me"));
-        Assert.Equal(HttpStatusCode.Unauthorized, await browser.GetStatusAsync(ConfiguredCrmServer.HubProbePath));
+        Assert.Equal(HttpStatusCode.Unauthorized, await browser.GetStatusAsync(CrmTestServer.HubProbePath));
     }
 
     [Fact]

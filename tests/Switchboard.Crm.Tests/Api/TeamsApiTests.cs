@@ -11,7 +11,7 @@ namespace Switchboard.Crm.Tests.Api;
 /// </summary>
 public abstract class TeamsFixture(CrmTestDatabase engine) : IAsyncLifetime
 {
-    internal ConfiguredCrmServer Server { get; private set; } = null!;
+    internal CrmTestServer Server { get; private set; } = null!;
 
     public Guid NightShift { get; private set; }
 
@@ -22,7 +22,7 @@ public abstract class TeamsFixture(CrmTestDatabase engine) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await ConfiguredCrmServer.StartAsync(engine);
+        Server = await CrmTestServer.StartAsync(engine);
         using var admin = await Server.SignInAsync("admin");
         using var team = (await admin.PostAsync("/api/teams", new { name = "Night shift" })).Expect(HttpStatusCode.Created);
         NightShift = team.Body!["id"]!.GetValue<Guid>();
@@ -71,7 +71,7 @@ public sealed class PostgresTeamsFixture(PostgresCluster cluster) : TeamsFixture
 /// </summary>
 public abstract class TeamsApiTests(TeamsFixture fixture)
 {
-    private ConfiguredCrmServer Server => fixture.Server;
+    private CrmTestServer Server => fixture.Server;
 
     [Theory]
     [InlineData("agent1", new[] { "t.101" })]

@@ -8,7 +8,7 @@ namespace Switchboard.Crm.Tests.Api;
 /// <summary><c>/api/users</c>: administrators manage users, roles, lines and passwords.</summary>
 public abstract class UsersApiTests(CallsSectionFixture fixture)
 {
-    private ConfiguredCrmServer Server => fixture.Server;
+    private CrmTestServer Server => fixture.Server;
 
     [Fact]
     public async Task The_administrator_lists_every_user_with_their_role_and_lines()
