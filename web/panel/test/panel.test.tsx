@@ -1,0 +1,124 @@
+import { CtiModel } from '@switchboard/cti';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ActiveCalls } from '../src/activeCalls/ActiveCalls';
+import { IncomingCalls } from '../src/activeCalls/IncomingCallPopup';
+import { AgentBar } from '../src/agent/AgentBar';
+import { ConnectionBanner } from '../src/connection/ConnectionBanner';
+import { CtiProvider } from '../src/cti/CtiContext';
+import { NoticeList } from '../src/notices/NoticeList';
+import { NoticeProvider } from '../src/notices/NoticeContext';
+import { FakeTransport } from './fakeTransport';
+import { call, initialized, operations } from './fixtures';
+
+function renderPanel() {
+  const transport = new FakeTransport();
+  render(
+    <NoticeProvider>
+      <CtiProvider createModel={() => new CtiModel(transport)}>
+        <ConnectionBanner />
+        <AgentBar />
+        <IncomingCalls />
+        <ActiveCalls />
+      </CtiProvider>
+      <NoticeList />
+    </NoticeProvider>,
+  );
+  act(() => {
+    transport.deliver('initialized', initialized());
+    transport.deliver('activeCallSnapshot', { calls: [], currentCalls: [] });
+  });
+  return transport;
+}
+
+beforeEach(() => {
+  // The lookups of recent calls and contacts are not under test here.
+  vi.stubGlobal('fetch', vi.fn(async () => new Response('[]', { status: 200 })));
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the panel', () => {
+  it('pops up an incoming call with the contact and answers it', async () => {
+    const transport = renderPanel();
+    act(() =>
+      transport.deliver(
+        'callStarted',
+        call({
+          contact: { contactId: 'k1', contactName: 'Ivan Sidorov', accountId: 'a1', accountName: 'Romashka LLC', matchedBy: 'e164' },
+          candidates: [{ contactId: 'k1', contactName: 'Ivan Sidorov', accountId: 'a1', accountName: 'Romashka LLC', matchedBy: 'e164' }],
+        }),
+      ),
+    );
+
+    const popup = screen.getByRole('dialog', { name: /incoming call/i });
+    expect(within(popup).getByText('+74951234567')).toBeTruthy();
+    expect(within(popup).getByRole('link', { name: 'Ivan Sidorov' })).toBeTruthy();
+    expect(within(popup).getByRole('link', { name: 'Romashka LLC' })).toBeTruthy();
+
+    await userEvent.click(within(popup).getByRole('button', { name: 'Answer' }));
+    expect(transport.commands).toContainEqual({ command: 'answerCall', argument: { callId: 'c1' } });
+  });
+
+  it('offers to create a contact when the number matched nobody', () => {
+    const transport = renderPanel();
+    act(() => transport.deliver('callStarted', call({ callerNumber: '+74990000000' })));
+    expect(screen.getByRole('link', { name: /create a contact for \+74990000000/i })).toBeTruthy();
+  });
+
+  it('enables only the buttons that lineStateChanged allows', async () => {
+    const transport = renderPanel();
+    act(() => {
+      transport.deliver('callStarted', call({ state: 'connected', answeredAt: new Date().toISOString(), operations: operations('hold', 'drop') }));
+    });
+    expect((screen.getByRole('button', { name: 'Hold' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Keypad' }) as HTMLButtonElement).disabled).toBe(true);
+
+    act(() => transport.deliver('lineStateChanged', { line: '101', callId: 'c1', operations: operations('drop', 'dtmf') }));
+    expect((screen.getByRole('button', { name: 'Hold' }) as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Keypad' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Key 5' }));
+    expect(transport.commands).toContainEqual({ command: 'sendDtmf', argument: { callId: 'c1', digits: '5' } });
+  });
+
+  it('shows both calls of a consultation, the current one marked, with complete and cancel', () => {
+    const transport = renderPanel();
+    act(() => {
+      transport.deliver('callStarted', call({ id: 'held', state: 'held', answeredAt: new Date().toISOString(), operations: operations('cancelTransfer', 'completeTransfer') }));
+      transport.deliver('callStarted', call({ id: 'consult', parentCallId: 'held', direction: 'internal', callerNumber: '101', calleeNumber: '102', state: 'connected', operations: operations('drop', 'completeTransfer', 'cancelTransfer') }));
+      transport.deliver('currentCallChanged', { line: '101', callId: 'consult' });
+    });
+    expect(screen.getByText('Waiting for transfer')).toBeTruthy();
+    const consultation = screen.getByRole('article', { name: /102/ });
+    expect(within(consultation).getByText('Current')).toBeTruthy();
+    expect(within(consultation).getByRole('button', { name: 'Complete transfer' })).toBeTruthy();
+    expect(within(consultation).getByRole('button', { name: 'Cancel consultation' })).toBeTruthy();
+  });
+
+  it('shows a refused command as a readable message', async () => {
+    const transport = renderPanel();
+    act(() => transport.deliver('callStarted', call({ state: 'connected', operations: operations('hold', 'drop') })));
+    transport.refuse = "An unexpected error occurred invoking 'holdCall' on the server. HubException: The PBX did not answer in time.";
+    await userEvent.click(screen.getByRole('button', { name: 'Hold' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The PBX did not answer in time.');
+  });
+
+  it('sets the agent away with a reason and switches call-centre mode', async () => {
+    const transport = renderPanel();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: /agent state/i }), 'away:Lunch');
+    expect(transport.commands).toContainEqual({ command: 'setAgentState', argument: { state: 'away', reason: 'Lunch', line: '101' } });
+    await userEvent.click(screen.getByRole('switch', { name: /call-centre mode/i }));
+    expect(transport.commands).toContainEqual({ command: 'setCallCentreMode', argument: { enabled: true, line: '101' } });
+  });
+
+  it('says when the connection is lost and when it is back', () => {
+    const transport = renderPanel();
+    act(() => transport.setState('reconnecting', 'socket closed'));
+    expect(screen.getByText(/connection to the server lost/i)).toBeTruthy();
+    act(() => transport.setState('connected'));
+    expect(screen.getByText(/connection to the server restored/i)).toBeTruthy();
+  });
+});
