@@ -77,8 +77,8 @@ export function CallFiltersForm({ filters, onApply }: { filters: CallFilters; on
       <label className="field">
         <span className="field__label">Order</span>
         <select value={draft.order} onChange={set('order')}>
-          <option value="desc">Newest or longest first</option>
-          <option value="asc">Oldest or shortest first</option>
+          <option value="desc">Descending</option>
+          <option value="asc">Ascending</option>
         </select>
       </label>
       <div className="filters__actions">

@@ -109,6 +109,17 @@ export function CtiProvider({ children, createModel, onSessionLost }: CtiProvide
     };
   }, [notify, fail]);
 
+  // The PBX coming back is news worth telling, as its loss was.
+  const pbxWasDown = useRef(false);
+  useEffect(() => {
+    if (!state.ready) return;
+    if (!state.pbxConnected) pbxWasDown.current = true;
+    else if (pbxWasDown.current) {
+      pbxWasDown.current = false;
+      notify('success', 'The phone system is back.');
+    }
+  }, [state.ready, state.pbxConnected, notify]);
+
   const api = useMemo<CtiApi>(
     () => ({
       state,

@@ -9,6 +9,8 @@ import { directionLabels, endReasonLabels, formatDuration, formatWhen } from '..
  * The user's latest calls with their result and a call-back button; the contacts among them
  * are the panel's click-to-call list. Refreshed whenever a call of the user is saved.
  */
+const recentCount = 8;
+
 export function RecentCalls() {
   const { state, run } = useCti();
   const { fail } = useNotices();
@@ -17,7 +19,7 @@ export function RecentCalls() {
   const activeCount = Object.keys(state.calls).length;
 
   const load = useCallback(() => {
-    recentCalls(15)
+    recentCalls(recentCount)
       .then(setCalls)
       .catch((error: unknown) => fail(error, 'Recent calls could not be loaded'));
   }, [fail]);

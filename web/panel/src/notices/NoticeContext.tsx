@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import { infoLifetimeMs, isDuplicate, type Notice } from './notices';
+import { isDuplicate, lifetimeMs, type Notice } from './notices';
 
 interface NoticeApi {
   notices: Notice[];
@@ -25,7 +25,7 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
       recent.current = [...recent.current.filter((entry) => now - entry.at < 10_000), { text, at: now }];
       const id = nextId.current++;
       setNotices((all) => [...all.slice(-4), { id, kind, text }]);
-      if (kind !== 'error') setTimeout(() => dismiss(id), infoLifetimeMs);
+      setTimeout(() => dismiss(id), lifetimeMs[kind]);
     },
     [dismiss],
   );
