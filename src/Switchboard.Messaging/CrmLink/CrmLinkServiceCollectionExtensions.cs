@@ -35,6 +35,7 @@ public static class CrmLinkServiceCollectionExtensions
 
         services.AddSingleton<CrmApi>();
         services.AddSingleton<CrmServiceAccount>();
+        services.AddHostedService<CrmLinkWarmUp>();
         services.AddSingleton<CrmSignIns>();
         services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<CrmSignIns>());
         services.AddSingleton<ICallerLookup, HttpCallerLookup>();
@@ -45,19 +46,21 @@ public static class CrmLinkServiceCollectionExtensions
         return services;
     }
 
-    // Short limits: a sign-in and a new call's lookup wait for these answers. Saves retry for ever in
-    // the outbox anyway. The circuit breaker makes a CRM that is down cost nothing per request.
+    // A sign-in and a new call's lookup wait for these answers, so a CRM that is down must cost little:
+    // the circuit breaker then answers at once. A CRM that has just started answers its first
+    // requests slowly (a cold start on two cores took seconds), hence no tighter limit per attempt.
+    // Saves retry for ever in the outbox anyway; the lookup has its own shorter limit.
     private static void ConfigureResilience(HttpStandardResilienceOptions options)
     {
-        options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(3);
-        options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
+        options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
+        options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30);
         options.Retry.MaxRetryAttempts = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
 
         // Login is the one request that is not idempotent; GET and the keyed PUT are.
         options.Retry.DisableFor(HttpMethod.Post);
         options.CircuitBreaker.MinimumThroughput = 5;
-        options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
+        options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
         options.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(5);
     }
 }

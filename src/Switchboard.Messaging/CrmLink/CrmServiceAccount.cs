@@ -7,12 +7,13 @@ namespace Switchboard.Messaging.CrmLink;
 /// The Messaging Service's own sign-in at the CRM (<c>Crm:ServiceLogin</c>): one token shared by
 /// every lookup and save, taken anew before it expires and whenever the CRM stops accepting it.
 /// </summary>
-public sealed class CrmServiceAccount(CrmApi api, IOptions<CrmLinkOptions> options, TimeProvider time) : IDisposable
+public sealed class CrmServiceAccount(CrmApi api, IOptions<CrmLinkOptions> options, TimeProvider time)
 {
     // A token this close to its end is replaced rather than sent.
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(1);
 
-    private readonly SemaphoreSlim _signingIn = new(1, 1);
+    private readonly Lock _gate = new();
+    private Task<CrmApi.IssuedToken>? _signingIn;
     private CrmApi.IssuedToken? _token;
 
     /// <summary>Sends a request with the service token; on 401 signs in again and sends it once more.</summary>
@@ -32,39 +33,49 @@ public sealed class CrmServiceAccount(CrmApi api, IOptions<CrmLinkOptions> optio
         return await SendOnceAsync(request, await TokenAsync(cancellationToken), cancellationToken);
     }
 
-    public void Dispose() => _signingIn.Dispose();
-
     private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> request, string token, CancellationToken cancellationToken)
     {
         using var message = request();
         return await api.SendAsync(message, token, cancellationToken);
     }
 
-    private async Task<string> TokenAsync(CancellationToken cancellationToken)
+    /// <summary>The current token, signing in first when there is none or it is about to expire.</summary>
+    public async Task<string> TokenAsync(CancellationToken cancellationToken)
     {
         if (Usable(_token) is { } token)
         {
             return token;
         }
 
-        await _signingIn.WaitAsync(cancellationToken);
+        Task<CrmApi.IssuedToken> signingIn;
+        lock (_gate)
+        {
+            signingIn = _signingIn ??= SignInAsync();
+        }
+
+        // One sign-in for all who wait; a caller that stops waiting (a lookup's short limit) does not cancel it.
+        return (await signingIn.WaitAsync(cancellationToken)).Token;
+    }
+
+    private async Task<CrmApi.IssuedToken> SignInAsync()
+    {
+        // Never completes before the caller has stored the task, so the finally below cannot run too early.
+        await Task.Yield();
         try
         {
-            if (Usable(_token) is { } fresh)
-            {
-                return fresh;
-            }
-
             var settings = options.Value;
-            var issued = await api.LoginAsync(settings.ServiceLogin!, settings.ServicePassword!, cancellationToken)
+            var issued = await api.LoginAsync(settings.ServiceLogin!, settings.ServicePassword!, CancellationToken.None)
                 ?? throw new InvalidOperationException(
                     $"The CRM refused the login of the service account '{settings.ServiceLogin}' (Crm:ServiceLogin, Crm:ServicePassword).");
             _token = issued;
-            return issued.Token;
+            return issued;
         }
         finally
         {
-            _signingIn.Release();
+            lock (_gate)
+            {
+                _signingIn = null;
+            }
         }
     }
 
