@@ -12,7 +12,7 @@ public static class CrmEndpoints
 {
     /// <summary>
     /// Maps the CRM's HTTP API under <c>/api</c>: login and logout (anonymous), token refresh, the
-    /// call log, caller lookup, the signed-in user and their recent calls, user and team administration
+    /// call log, caller lookup and contact search, colleagues, the signed-in user and their recent calls, user and team administration
     /// (all of which need a token or the sign-in cookie). Needs <c>AddCrm</c> and <c>AddCrmAuthentication</c>.
     /// </summary>
     public static RouteGroupBuilder MapCrmEndpoints(this IEndpointRouteBuilder endpoints)
@@ -23,6 +23,7 @@ public static class CrmEndpoints
         api.MapContactEndpoints();
         api.MapMeEndpoints();
         api.MapUserEndpoints();
+        api.MapColleagueEndpoints();
         api.MapTeamEndpoints();
         return api;
     }

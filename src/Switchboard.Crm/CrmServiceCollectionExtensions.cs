@@ -33,6 +33,7 @@ public static class CrmServiceCollectionExtensions
         services.AddCrmDbContext(configuration);
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddSingleton<CallerLookup>();
+        services.AddSingleton<ContactDirectory>();
         services.AddSingleton<CallLog>();
         services.AddSingleton<CallQueries>();
         services.AddSingleton<CallEditor>();
