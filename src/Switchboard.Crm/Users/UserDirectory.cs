@@ -9,14 +9,14 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts)
     public async Task<CrmUser?> FindUserAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var users = await ToCrmUsers(db.Users.Where(u => u.Id == id), cancellationToken);
+        var users = await ToCrmUsers(db, db.Users.Where(u => u.Id == id), cancellationToken);
         return users.Count > 0 ? users[0] : null;
     }
 
     public async Task<CrmUser?> FindByLoginAsync(string login, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var users = await ToCrmUsers(db.Users.Where(u => u.Login == login), cancellationToken);
+        var users = await ToCrmUsers(db, db.Users.Where(u => u.Login == login), cancellationToken);
         return users.Count > 0 ? users[0] : null;
     }
 
@@ -24,17 +24,17 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts)
     public async Task<IReadOnlyList<CrmUser>> ListUsersAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ToCrmUsers(db.Users, cancellationToken);
+        return await ToCrmUsers(db, db.Users, cancellationToken);
     }
 
     /// <summary>The users who own <paramref name="line"/>: none for a line nobody owns.</summary>
     public async Task<IReadOnlyList<CrmUser>> FindLineOwnersAsync(string line, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ToCrmUsers(db.Users.Where(u => u.Lines.Any(l => l.Number == line)), cancellationToken);
+        return await ToCrmUsers(db, db.Users.Where(u => u.Lines.Any(l => l.Number == line)), cancellationToken);
     }
 
-    private static async Task<List<CrmUser>> ToCrmUsers(IQueryable<User> users, CancellationToken cancellationToken)
+    private static async Task<List<CrmUser>> ToCrmUsers(CrmDbContext db, IQueryable<User> users, CancellationToken cancellationToken)
     {
         var rows = await users
             .AsNoTracking()
@@ -51,11 +51,23 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts)
                 Lines = u.Lines.OrderBy(l => l.Number).Select(l => l.Number).ToList(),
             })
             .ToListAsync(cancellationToken);
+
+        // A supervisor watches and listens to the lines of their team's members.
+        var supervisedTeams = rows.Where(u => u.Role == UserRole.Supervisor).Select(u => u.TeamId).OfType<Guid>().Distinct().ToList();
+        var teamLines = supervisedTeams.Count == 0
+            ? []
+            : (await db.Lines.AsNoTracking()
+                .Where(l => l.User!.TeamId != null && supervisedTeams.Contains(l.User.TeamId.Value))
+                .Select(l => new { TeamId = l.User!.TeamId!.Value, l.Number })
+                .ToListAsync(cancellationToken))
+                .GroupBy(l => l.TeamId)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(l => l.Number).Order(StringComparer.Ordinal)]);
         return rows.ConvertAll(u => new CrmUser(u.Id, u.Login, u.DisplayName, u.Role, u.Lines)
         {
             SecurityStamp = SecurityStamps.Compute(u.Id, u.Login, u.Role, u.PasswordHash),
             TeamId = u.TeamId,
             TeamName = u.TeamName,
+            TeamLines = u.Role == UserRole.Supervisor && u.TeamId is { } team && teamLines.TryGetValue(team, out var lines) ? lines : [],
         });
     }
 }

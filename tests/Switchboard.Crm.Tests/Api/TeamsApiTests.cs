@@ -119,6 +119,17 @@ public abstract class TeamsApiTests(TeamsFixture fixture)
 
         Assert.Equal(fixture.NightShift, me["teamId"]!.GetValue<Guid>());
         Assert.Equal("Night shift", me["teamName"]!.GetValue<string>());
+        Assert.Empty(me["teamLines"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_supervisor_sees_the_lines_of_their_team_whose_calls_they_watch()
+    {
+        using var supervisor2 = await SignInAsync("supervisor2");
+
+        var me = await supervisor2.GetJsonAsync("/api/me");
+
+        Assert.Equal(["104", "105"], me["teamLines"]!.AsArray().Select(l => l!.GetValue<string>()));
     }
 
     [Fact]

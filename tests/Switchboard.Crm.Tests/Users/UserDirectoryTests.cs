@@ -38,7 +38,8 @@ public abstract class UserDirectoryTests(CrmTestDatabase engine) : IAsyncLifetim
         var found = await Directory.FindUserAsync(supervisor!.Id, Timeouts.Token()).WithTimeout();
 
         Assert.NotNull(found);
-        Assert.Equal(supervisor, found with { Lines = supervisor.Lines });
+        Assert.Equal(supervisor, found with { Lines = supervisor.Lines, TeamLines = supervisor.TeamLines });
+        Assert.Equal(["101", "102", "103"], found.TeamLines);
         Assert.Equal(UserRole.Supervisor, found.Role);
         Assert.Equal(["103"], found.Lines);
         Assert.True(found.SeesTeamCalls);
