@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
@@ -13,16 +12,31 @@ namespace Switchboard.Crm.Calls;
 /// <remarks>
 /// Saves that arrive while a write is under way are written together in the next one, in the order
 /// they arrived (group commit): a busy log makes a few large round trips instead of many small
-/// ones, and an idle log answers a lone save at once. One write at a time keeps the saves of one
-/// call in order, so a later state of a call is never overwritten by an earlier one.
+/// ones, and an idle log answers a lone save at once. The saves are spread over a few lanes by
+/// line, each writing one batch at a time: the saves of one call, and a consultation and the call
+/// it was made from (always on the same line), stay in order in one lane, while other lines' saves
+/// go to the database side by side.
 /// </remarks>
-public sealed partial class CallLog(IDbContextFactory<CrmDbContext> contexts, TimeProvider time, ILogger<CallLog> logger)
+public sealed partial class CallLog
 {
     /// <summary>The most saves written in one round of the database.</summary>
     public const int MaxBatch = 500;
 
-    private readonly Channel<PendingSave> _queue = Channel.CreateUnbounded<PendingSave>(new() { SingleReader = true });
-    private int _writing;
+    /// <summary>How many batches may be written at once, each on its own connection.</summary>
+    public const int Lanes = 4;
+
+    private readonly IDbContextFactory<CrmDbContext> _contexts;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CallLog> _logger;
+    private readonly CallLogLane[] _lanes;
+
+    public CallLog(IDbContextFactory<CrmDbContext> contexts, TimeProvider time, ILogger<CallLog> logger)
+    {
+        _contexts = contexts;
+        _time = time;
+        _logger = logger;
+        _lanes = [.. Enumerable.Range(0, Lanes).Select(_ => new CallLogLane(WriteAsync))];
+    }
 
     /// <summary>
     /// Creates or updates the row of call <paramref name="pbxCallId"/> on <paramref name="line"/> and
@@ -38,49 +52,17 @@ public sealed partial class CallLog(IDbContextFactory<CrmDbContext> contexts, Ti
         }
 
         var pending = new PendingSave(pbxCallId, line, save);
-        _queue.Writer.TryWrite(pending);
-        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
-        {
-            _ = Task.Run(WriteQueuedAsync, CancellationToken.None);
-        }
+        _lanes[(uint)StringComparer.Ordinal.GetHashCode(line) % Lanes].Enqueue(pending);
 
         // The caller may stop waiting; the save itself goes on, as others' saves share its round trip.
         return pending.Completion.Task.WaitAsync(cancellationToken);
-    }
-
-    private async Task WriteQueuedAsync()
-    {
-        var batch = new List<PendingSave>(MaxBatch);
-        while (true)
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            if (batch.Count == 0)
-            {
-                Volatile.Write(ref _writing, 0);
-
-                // A save queued after the last read but before the flag dropped found the writer busy; take it on.
-                if (_queue.Reader.Count == 0 || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            await WriteAsync(batch);
-            batch.Clear();
-        }
     }
 
     private async Task WriteAsync(List<PendingSave> batch)
     {
         try
         {
-            var ids = await CallLogBatch.WriteAsync(contexts, batch, time.GetUtcNow());
+            var ids = await CallLogBatch.WriteAsync(_contexts, batch, _time.GetUtcNow());
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(ids[i]);
@@ -90,7 +72,7 @@ public sealed partial class CallLog(IDbContextFactory<CrmDbContext> contexts, Ti
         {
             // One bad save must not fail the others, and a save raced by another process deserves
             // a second pass: write them one by one, each with its own outcome.
-            Log.BatchFailed(logger, error, batch.Count);
+            Log.BatchFailed(_logger, error, batch.Count);
             foreach (var pending in batch)
             {
                 await WriteAloneAsync(pending);
@@ -104,7 +86,7 @@ public sealed partial class CallLog(IDbContextFactory<CrmDbContext> contexts, Ti
         {
             try
             {
-                var ids = await CallLogBatch.WriteAsync(contexts, [pending], time.GetUtcNow());
+                var ids = await CallLogBatch.WriteAsync(_contexts, [pending], _time.GetUtcNow());
                 pending.Completion.TrySetResult(ids[0]);
                 return;
             }
@@ -112,7 +94,7 @@ public sealed partial class CallLog(IDbContextFactory<CrmDbContext> contexts, Ti
             {
                 // Another process (a second Messaging Service node, a web phone) inserted the row
                 // between our read and our insert; the row exists now, so the next pass updates it.
-                Log.SaveRaced(logger, pending.PbxCallId, pending.Line);
+                Log.SaveRaced(_logger, pending.PbxCallId, pending.Line);
             }
             catch (Exception error)
             {

@@ -5,8 +5,9 @@ using Switchboard.Telephony.Calls;
 namespace Switchboard.Crm.Calls;
 
 /// <summary>
-/// Writes a batch of saves in one unit of work: the rows they touch, their lines' owners and
-/// their parents are read in one query each, and every change goes out in one SaveChanges.
+/// Writes a batch of saves in one unit of work: the rows they touch (with the consultations
+/// waiting for them), their lines' owners and their parents are read in one query each, and every
+/// change goes out in one SaveChanges.
 /// </summary>
 internal static class CallLogBatch
 {
@@ -15,8 +16,16 @@ internal static class CallLogBatch
     {
         await using var db = await contexts.CreateDbContextAsync();
         var pbxCallIds = saves.Select(s => s.PbxCallId).Distinct(StringComparer.Ordinal).ToList();
-        var rows = (await db.CallRecords.Where(r => pbxCallIds.Contains(r.PbxCallId)).ToListAsync())
-            .ToDictionary(r => (r.PbxCallId, r.Line));
+
+        // One read for the rows these saves touch and for the consultations saved before their
+        // parent, which some of these saves may be: they get linked now.
+        var read = await db.CallRecords
+            .Where(r => pbxCallIds.Contains(r.PbxCallId)
+                || (r.ParentPbxCallId != null && pbxCallIds.Contains(r.ParentPbxCallId) && r.ParentCallId == null))
+            .ToListAsync();
+        var saved = pbxCallIds.ToHashSet(StringComparer.Ordinal);
+        var rows = read.Where(r => saved.Contains(r.PbxCallId)).ToDictionary(r => (r.PbxCallId, r.Line));
+        var orphans = read.Where(r => r.ParentPbxCallId is not null && r.ParentCallId is null).ToList();
 
         var lines = saves.Select(s => s.Line).Distinct(StringComparer.Ordinal).ToList();
         var owners = await db.Lines.Where(l => lines.Contains(l.Number)).ToDictionaryAsync(l => l.Number, l => l.UserId);
@@ -24,7 +33,7 @@ internal static class CallLogBatch
         var parentIds = saves
             .Select(s => s.Save.ParentPbxCallId)
             .OfType<string>()
-            .Where(id => !pbxCallIds.Contains(id, StringComparer.Ordinal))
+            .Where(id => !saved.Contains(id))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var parents = parentIds.Count == 0
@@ -33,11 +42,6 @@ internal static class CallLogBatch
                 .Where(r => parentIds.Contains(r.PbxCallId))
                 .Select(r => new { r.PbxCallId, r.Line, r.Id })
                 .ToDictionaryAsync(r => (r.PbxCallId, r.Line), r => r.Id);
-
-        // Consultations saved before their parent, which some of these saves may be, get linked now.
-        var orphans = await db.CallRecords
-            .Where(r => r.ParentPbxCallId != null && pbxCallIds.Contains(r.ParentPbxCallId) && r.ParentCallId == null)
-            .ToListAsync();
 
         var ids = new Guid[saves.Count];
         for (var i = 0; i < saves.Count; i++)

@@ -28,8 +28,10 @@ internal sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRec
         builder.HasIndex(c => new { c.StartedAt, c.Id });
         builder.HasIndex(c => new { c.Line, c.StartedAt, c.Id });
 
-        // A consultation saved before its parent is linked when the parent arrives.
-        builder.HasIndex(c => new { c.ParentPbxCallId, c.Line });
+        // A consultation saved before its parent is linked when the parent arrives. Partial: most
+        // calls have no parent, and SQLite's statistics count all their NULLs as one value that
+        // matches millions of rows, after which its planner scanned the log instead.
+        builder.HasIndex(c => new { c.ParentPbxCallId, c.Line }).HasFilter("\"ParentPbxCallId\" IS NOT NULL");
         builder.HasIndex(c => c.ConversationId);
 
         // The Calls section's other orders and filters, each read newest first: by duration, by the

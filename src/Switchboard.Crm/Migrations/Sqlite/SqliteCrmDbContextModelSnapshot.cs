@@ -143,7 +143,8 @@ namespace Switchboard.Crm.Migrations.Sqlite
 
                     b.HasIndex("DurationSeconds", "Id");
 
-                    b.HasIndex("ParentPbxCallId", "Line");
+                    b.HasIndex("ParentPbxCallId", "Line")
+                        .HasFilter("\"ParentPbxCallId\" IS NOT NULL");
 
                     b.HasIndex("PbxCallId", "Line")
                         .IsUnique();
