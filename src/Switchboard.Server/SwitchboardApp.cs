@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Switchboard.Server.Roles;
+using Switchboard.Server.WebPanel;
 
 namespace Switchboard.Server;
 
@@ -29,6 +30,7 @@ public static class SwitchboardApp
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebPanel();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

@@ -25,7 +25,7 @@ public sealed class PostgresCommands
     {
         var binFolder = BinFolder() ?? throw new InvalidOperationException(
             "PostgreSQL's server programs (initdb, pg_ctl) are not installed: not under /usr/lib/postgresql/<version>/bin "
-            + "nor on PATH. tests/install-prerequisites.sh installs them (as root: apt-get install postgresql).");
+            + "nor on PATH. scripts/install-prerequisites.sh installs them (as root: apt-get install postgresql).");
         return new PostgresCommands(binFolder, Environment.IsPrivilegedProcess);
     }
 
