@@ -68,6 +68,11 @@ public sealed partial class CtiHub
             throw new CommandRefusedException("invalid_target", "Listen to another agent's call.");
         }
 
+        if (!user.Watches(call.Line))
+        {
+            throw new CommandRefusedException("forbidden", "A supervisor listens only to the calls of their own team.");
+        }
+
         await connector.ListenAsync(OwnLine(null), call.Key, ct);
     });
 }

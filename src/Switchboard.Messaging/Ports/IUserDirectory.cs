@@ -13,7 +13,15 @@ public sealed record MessagingUser(
     Contracts.UserRole Role,
     IReadOnlyList<string> Lines)
 {
+    /// <summary>For a supervisor: the lines of their team's members, whose calls they watch and listen to.</summary>
+    public IReadOnlyList<string> TeamLines { get; init; } = [];
+
     public bool CanListen => Role is Contracts.UserRole.Supervisor or Contracts.UserRole.Administrator;
+
+    /// <summary>Whether the user may watch and listen to calls on <paramref name="line"/>: an administrator any, a supervisor their team's.</summary>
+    public bool Watches(string line) =>
+        Role == Contracts.UserRole.Administrator
+        || (Role == Contracts.UserRole.Supervisor && TeamLines.Contains(line, StringComparer.Ordinal));
 
     public bool Owns(string line) => Lines.Contains(line, StringComparer.Ordinal);
 }

@@ -8,7 +8,7 @@ internal sealed class CrmUserDirectory(UserDirectory directory) : IUserDirectory
 {
     public async Task<MessagingUser?> FindUserAsync(Guid userId, CancellationToken cancellationToken) =>
         await directory.FindUserAsync(userId, cancellationToken) is { } user
-            ? new MessagingUser(user.Id, user.Login, user.DisplayName, ToContract(user.Role), user.Lines)
+            ? new MessagingUser(user.Id, user.Login, user.DisplayName, ToContract(user.Role), user.Lines) { TeamLines = user.TeamLines }
             : null;
 
     private static Contracts.UserRole ToContract(UserRole role) => role switch

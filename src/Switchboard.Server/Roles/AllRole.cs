@@ -2,6 +2,7 @@ using Switchboard.Crm;
 using Switchboard.Crm.Auth;
 using Switchboard.Crm.Calls;
 using Switchboard.Messaging;
+using Switchboard.Messaging.Team;
 using Switchboard.Messaging.Ports;
 using Switchboard.Server.Adapters;
 using Switchboard.Server.Health;
@@ -31,6 +32,7 @@ internal sealed class AllRole : IServerRole
     {
         app.MapCrmEndpoints();
         app.MapCtiHub();
+        app.MapTeamCallEndpoints();
         app.MapPbxEndpoints();
     }
 }

@@ -1,4 +1,5 @@
 using Switchboard.Messaging;
+using Switchboard.Messaging.Team;
 using Switchboard.Messaging.CrmLink;
 using Switchboard.Server.Health;
 
@@ -24,6 +25,7 @@ internal sealed class MessagingRole : IServerRole
     public void MapEndpoints(WebApplication app)
     {
         app.MapCtiHub();
+        app.MapTeamCallEndpoints();
         app.MapPbxEndpoints();
     }
 }
