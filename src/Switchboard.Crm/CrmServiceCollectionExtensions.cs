@@ -34,6 +34,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddSingleton<CallerLookup>();
         services.AddSingleton<ContactDirectory>();
+        services.AddSingleton<LineOwners>();
         services.AddSingleton<CallLog>();
         services.AddSingleton<CallQueries>();
         services.AddSingleton<CallEditor>();

@@ -26,13 +26,15 @@ public sealed partial class CallLog
     public const int Lanes = 4;
 
     private readonly IDbContextFactory<CrmDbContext> _contexts;
+    private readonly LineOwners _lineOwners;
     private readonly TimeProvider _time;
     private readonly ILogger<CallLog> _logger;
     private readonly CallLogLane[] _lanes;
 
-    public CallLog(IDbContextFactory<CrmDbContext> contexts, TimeProvider time, ILogger<CallLog> logger)
+    public CallLog(IDbContextFactory<CrmDbContext> contexts, LineOwners lineOwners, TimeProvider time, ILogger<CallLog> logger)
     {
         _contexts = contexts;
+        _lineOwners = lineOwners;
         _time = time;
         _logger = logger;
         _lanes = [.. Enumerable.Range(0, Lanes).Select(_ => new CallLogLane(WriteAsync))];
@@ -62,7 +64,7 @@ public sealed partial class CallLog
     {
         try
         {
-            var ids = await CallLogBatch.WriteAsync(_contexts, batch, _time.GetUtcNow());
+            var ids = await CallLogBatch.WriteAsync(_contexts, _lineOwners, batch, _time.GetUtcNow());
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(ids[i]);
@@ -86,7 +88,7 @@ public sealed partial class CallLog
         {
             try
             {
-                var ids = await CallLogBatch.WriteAsync(_contexts, [pending], _time.GetUtcNow());
+                var ids = await CallLogBatch.WriteAsync(_contexts, _lineOwners, [pending], _time.GetUtcNow());
                 pending.Completion.TrySetResult(ids[0]);
                 return;
             }

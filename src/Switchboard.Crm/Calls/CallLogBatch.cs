@@ -6,13 +6,13 @@ namespace Switchboard.Crm.Calls;
 
 /// <summary>
 /// Writes a batch of saves in one unit of work: the rows they touch (with the consultations
-/// waiting for them), their lines' owners and their parents are read in one query each, and every
-/// change goes out in one SaveChanges.
+/// waiting for them) and their parents are read in one query each, the lines' owners come from
+/// <see cref="LineOwners"/>, and every change goes out in one SaveChanges.
 /// </summary>
 internal static class CallLogBatch
 {
     /// <summary>Applies the saves in order and returns each one's row id, in the same order.</summary>
-    public static async Task<Guid[]> WriteAsync(IDbContextFactory<CrmDbContext> contexts, IReadOnlyList<PendingSave> saves, DateTimeOffset now)
+    public static async Task<Guid[]> WriteAsync(IDbContextFactory<CrmDbContext> contexts, LineOwners lineOwners, IReadOnlyList<PendingSave> saves, DateTimeOffset now)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var pbxCallIds = saves.Select(s => s.PbxCallId).Distinct(StringComparer.Ordinal).ToList();
@@ -27,8 +27,7 @@ internal static class CallLogBatch
         var rows = read.Where(r => saved.Contains(r.PbxCallId)).ToDictionary(r => (r.PbxCallId, r.Line));
         var orphans = read.Where(r => r.ParentPbxCallId is not null && r.ParentCallId is null).ToList();
 
-        var lines = saves.Select(s => s.Line).Distinct(StringComparer.Ordinal).ToList();
-        var owners = await db.Lines.Where(l => lines.Contains(l.Number)).ToDictionaryAsync(l => l.Number, l => l.UserId);
+        var owners = await lineOwners.GetAsync(db, CancellationToken.None);
 
         var parentIds = saves
             .Select(s => s.Save.ParentPbxCallId)

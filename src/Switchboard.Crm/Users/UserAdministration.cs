@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Crm.Auth;
+using Switchboard.Crm.Calls;
 using Switchboard.Crm.Data;
 
 namespace Switchboard.Crm.Users;
@@ -10,7 +11,7 @@ namespace Switchboard.Crm.Users;
 /// the rules that need the store: a login names one user, a line belongs to at most one user, and
 /// the last administrator stays one.
 /// </summary>
-public sealed class UserAdministration(IDbContextFactory<CrmDbContext> contexts, UserDirectory directory)
+public sealed class UserAdministration(IDbContextFactory<CrmDbContext> contexts, UserDirectory directory, LineOwners lineOwners)
 {
     public async Task<UserChange> CreateAsync(NewUser input, CancellationToken cancellationToken)
     {
@@ -76,6 +77,7 @@ public sealed class UserAdministration(IDbContextFactory<CrmDbContext> contexts,
         // Their lines go with them; their calls stay in the log, which keeps no foreign key to users.
         db.Users.Remove(user);
         await db.SaveChangesAsync(cancellationToken);
+        lineOwners.Forget();
         return new UserChange(UserChangeOutcome.Done);
     }
 
@@ -122,6 +124,7 @@ public sealed class UserAdministration(IDbContextFactory<CrmDbContext> contexts,
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            lineOwners.Forget();
         }
         catch (DbUpdateException e) when (CrmDatabaseProvider.IsUniqueViolation(e))
         {
