@@ -20,7 +20,7 @@ public sealed partial class CtiModel : IAsyncDisposable
         options ??= new CtiModelOptions();
         var hubUrl = new Uri(serverUrl, CtiCommands.HubPath + (options.RawMessages ? $"?{CtiCommands.RawMessagesQueryKey}=true" : string.Empty));
         _connection = new HubConnectionBuilder()
-            .WithUrl(hubUrl, http => http.AccessTokenProvider = accessTokenProvider)
+            .WithUrl(hubUrl, options.Transports, http => http.AccessTokenProvider = accessTokenProvider)
             .WithAutomaticReconnect(new ForeverRetryPolicy(options.ReconnectDelays))
             .Build();
         _connection.Reconnecting += error =>

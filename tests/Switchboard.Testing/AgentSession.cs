@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Connections;
 using Switchboard.Client;
 using Switchboard.Contracts;
 
@@ -10,10 +11,16 @@ public sealed class AgentSession : IAsyncDisposable
     private readonly List<(string Name, object Payload)> _events = [];
     private TaskCompletionSource _arrived = NewSignal();
 
-    public AgentSession(Uri server, string token, bool rawMessages = false)
+    public AgentSession(Uri server, string token, bool rawMessages = false, HttpTransportType? transport = null)
     {
         Token = token;
-        Model = new CtiModel(server, () => Task.FromResult<string?>(Token), new CtiModelOptions { RawMessages = rawMessages });
+        var options = new CtiModelOptions { RawMessages = rawMessages };
+        if (transport is { } only)
+        {
+            options.Transports = only;
+        }
+
+        Model = new CtiModel(server, () => Task.FromResult<string?>(Token), options);
         Model.Initialized += (_, e) => Record(CtiEvents.Initialized, e);
         Model.Disconnected += (_, e) => Record(CtiEvents.Disconnected, e);
         Model.CallStarted += (_, e) => Record(CtiEvents.CallStarted, e);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Contracts;
@@ -100,10 +101,10 @@ public class ServerFixture : IAsyncLifetime
         return body!.Token;
     }
 
-    public async Task<AgentSession> ConnectAsync(string login, string password, bool rawMessages = false)
+    public async Task<AgentSession> ConnectAsync(string login, string password, bool rawMessages = false, HttpTransportType? transport = null)
     {
         var token = await LoginAsync(login, password);
-        var session = new AgentSession(BaseAddress, token, rawMessages);
+        var session = new AgentSession(BaseAddress, token, rawMessages, transport);
         await session.StartAsync();
         return session;
     }
