@@ -2,8 +2,8 @@ using Switchboard.Crm;
 using Switchboard.Crm.Auth;
 using Switchboard.Crm.Calls;
 using Switchboard.Messaging;
-using Switchboard.Messaging.Team;
 using Switchboard.Messaging.Ports;
+using Switchboard.Messaging.Team;
 using Switchboard.Server.Adapters;
 using Switchboard.Server.Health;
 
