@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Switchboard.Crm.Auth;
 using Switchboard.Crm.Calls;
 using Switchboard.Crm.Contacts;
+using Switchboard.Crm.SipAccounts;
 using Switchboard.Crm.Teams;
 using Switchboard.Crm.Users;
 
@@ -24,6 +25,7 @@ public static class CrmEndpoints
         api.MapMeEndpoints();
         api.MapUserEndpoints();
         api.MapColleagueEndpoints();
+        api.MapSipAccountEndpoints();
         api.MapTeamEndpoints();
         return api;
     }

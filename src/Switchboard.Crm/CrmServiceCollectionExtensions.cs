@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using Switchboard.Crm.Auth;
 using Switchboard.Crm.Calls;
 using Switchboard.Crm.Contacts;
 using Switchboard.Crm.Data;
+using Switchboard.Crm.SipAccounts;
 using Switchboard.Crm.Teams;
 using Switchboard.Crm.Users;
 
@@ -41,6 +43,13 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<TeamAdministration>();
+        services.AddSingleton<SipAccountStore>();
+
+        // Encrypts the web-phone passwords. The keys are kept in a folder, so they survive restarts;
+        // several CRM processes must share that folder (or another key store) to read each other's.
+        services.AddDataProtection()
+            .SetApplicationName("Switchboard")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] is { Length: > 0 } keys ? keys : "switchboard-keys"));
         services.AddSingleton<PasswordLogin>();
         services.AddSingleton<LoginThrottle>();
         services.AddCrmTokens(configuration);

@@ -69,6 +69,7 @@ public class ServerFixture : IAsyncLifetime
             "--environment=Testing",
             $"--ConnectionStrings:Crm=Data Source={DatabasePath}",
             $"--Messaging:OutboxPath={Path.Combine(_folder, "outbox")}",
+            $"--DataProtection:KeysPath={Path.Combine(_folder, "keys")}",
             "--Demo:Enabled=true",
             $"--Auth:SigningKey={_signingKey}",
             $"--Simulator:NoAnswerTimeout={NoAnswerTimeout:c}",

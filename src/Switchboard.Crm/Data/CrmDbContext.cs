@@ -21,6 +21,7 @@ public abstract class CrmDbContext : DbContext
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<PhoneNumber> PhoneNumbers => Set<PhoneNumber>();
     public DbSet<CallRecord> CallRecords => Set<CallRecord>();
+    public DbSet<SipAccount> SipAccounts => Set<SipAccount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);

@@ -49,6 +49,7 @@ internal sealed class CrmTestHost : IAsyncDisposable
     public static Dictionary<string, string?> Settings(TempFolder folder, TestDatabase database, bool demo) => new(database.Settings)
     {
         ["Auth:SigningKeyFile"] = folder.File("switchboard.signing-key"),
+        ["DataProtection:KeysPath"] = folder.File("keys"),
         ["Demo:Enabled"] = demo ? "true" : "false",
     };
 

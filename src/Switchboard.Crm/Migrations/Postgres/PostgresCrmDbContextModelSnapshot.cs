@@ -253,6 +253,40 @@ namespace Switchboard.Crm.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Switchboard.Crm.Data.SipAccount", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("AuthUser")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProtectedPassword")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("WebSocketUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SipAccounts");
+                });
+
             modelBuilder.Entity("Switchboard.Crm.Data.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -347,6 +381,17 @@ namespace Switchboard.Crm.Migrations.Postgres
                     b.Navigation("Account");
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Switchboard.Crm.Data.SipAccount", b =>
+                {
+                    b.HasOne("Switchboard.Crm.Data.User", "User")
+                        .WithOne()
+                        .HasForeignKey("Switchboard.Crm.Data.SipAccount", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Switchboard.Crm.Data.User", b =>

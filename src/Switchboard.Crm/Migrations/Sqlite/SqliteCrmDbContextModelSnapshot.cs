@@ -247,6 +247,40 @@ namespace Switchboard.Crm.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Switchboard.Crm.Data.SipAccount", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthUser")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPassword")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebSocketUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SipAccounts");
+                });
+
             modelBuilder.Entity("Switchboard.Crm.Data.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -341,6 +375,17 @@ namespace Switchboard.Crm.Migrations.Sqlite
                     b.Navigation("Account");
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Switchboard.Crm.Data.SipAccount", b =>
+                {
+                    b.HasOne("Switchboard.Crm.Data.User", "User")
+                        .WithOne()
+                        .HasForeignKey("Switchboard.Crm.Data.SipAccount", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Switchboard.Crm.Data.User", b =>
