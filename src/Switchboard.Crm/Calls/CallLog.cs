@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Crm.Data;
+using Switchboard.Crm.Users;
 
 namespace Switchboard.Crm.Calls;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Crm.Data;
+using Switchboard.Crm.Users;
 using Switchboard.Telephony.Calls;
 
 namespace Switchboard.Crm.Calls;
@@ -70,7 +71,7 @@ internal static class CallLogBatch
 
             CallRecordMapping.CopySave(save, row);
             row.UpdatedAt = now.ToUniversalTime();
-            row.UserId ??= owners.TryGetValue(line, out var owner) ? owner : null;
+            row.UserId ??= owners.TryGetValue(line, out var owner) ? owner.UserId : null;
             row.ParentCallId = save.ParentPbxCallId is not { } parent ? null
                 : rows.TryGetValue((parent, line), out var parentRow) ? parentRow.Id
                 : parents.TryGetValue((parent, line), out var parentId) ? parentId

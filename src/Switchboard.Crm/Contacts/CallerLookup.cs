@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Switchboard.Crm.Data;
+using Switchboard.Crm.Users;
 using Switchboard.Telephony.Calls;
 
 namespace Switchboard.Crm.Contacts;
@@ -10,7 +11,7 @@ namespace Switchboard.Crm.Contacts;
 /// contacts and accounts whose numbers match it exactly (E.164), then those with the same national
 /// number under another country code, then those that end in the same trailing digits.
 /// </summary>
-public sealed class CallerLookup(IDbContextFactory<CrmDbContext> contexts, PhoneNumberNormalizer normalizer, IOptions<CrmOptions> options)
+public sealed class CallerLookup(IDbContextFactory<CrmDbContext> contexts, PhoneNumberNormalizer normalizer, LineOwners lineOwners, IOptions<CrmOptions> options)
 {
     public const string MatchedByExtension = "extension";
     public const string MatchedByE164 = "e164";
@@ -38,9 +39,10 @@ public sealed class CallerLookup(IDbContextFactory<CrmDbContext> contexts, Phone
         var trimmed = number.Trim();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Control characters are never part of a line, and some stores refuse them (PostgreSQL: NUL).
-        if (trimmed.Length <= MaxLineLength && !trimmed.Any(char.IsControl) && await FindLineOwnerAsync(db, trimmed, cancellationToken) is { } colleague)
+        if (trimmed.Length <= MaxLineLength && !trimmed.Any(char.IsControl)
+            && (await lineOwners.GetAsync(db, cancellationToken)).TryGetValue(trimmed, out var owner))
         {
-            return [colleague];
+            return [new ContactCandidate(null, null, null, null, MatchedByExtension) { UserId = owner.UserId, UserName = owner.DisplayName }];
         }
 
         return normalizer.Normalize(trimmed) is { } normalized
@@ -55,18 +57,6 @@ public sealed class CallerLookup(IDbContextFactory<CrmDbContext> contexts, Phone
         return DigitPrefix.Next(reversedTail) is { } next
             ? numbers.Where(p => string.Compare(p.ReversedDigits, next) < 0)
             : numbers;
-    }
-
-    private static async Task<ContactCandidate?> FindLineOwnerAsync(CrmDbContext db, string line, CancellationToken cancellationToken)
-    {
-        var owner = await db.Lines
-            .AsNoTracking()
-            .Where(l => l.Number == line)
-            .Select(l => new { l.UserId, l.User!.DisplayName })
-            .FirstOrDefaultAsync(cancellationToken);
-        return owner is null
-            ? null
-            : new ContactCandidate(null, null, null, null, MatchedByExtension) { UserId = owner.UserId, UserName = owner.DisplayName };
     }
 
     private async Task<List<ContactCandidate>> FindContactsAsync(CrmDbContext db, NormalizedPhoneNumber normalized, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Crm.Auth;
-using Switchboard.Crm.Calls;
 using Switchboard.Crm.Data;
 
 namespace Switchboard.Crm.Users;
