@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
@@ -87,13 +86,7 @@ public sealed partial class CtiHub(
     private ActiveCallSnapshotEvent Snapshot(MessagingUser user) =>
         SnapshotBuilder.Build(tracker, user.Lines, time.GetUtcNow());
 
-    private async Task<MessagingUser?> FindUserAsync()
-    {
-        var subject = Context.User?.FindFirstValue(ClaimTypes.NameIdentifier) ?? Context.User?.FindFirstValue("sub");
-        return Guid.TryParse(subject, out var userId)
-            ? await users.FindUserAsync(userId, Context.ConnectionAborted)
-            : null;
-    }
+    private Task<MessagingUser?> FindUserAsync() => users.FindSignedInAsync(Context.User, Context.ConnectionAborted);
 
     [LoggerMessage(1, LogLevel.Warning, "Connection {ConnectionId} has a token for no known user; closed")]
     private partial void LogUnknownUser(string connectionId);

@@ -36,8 +36,7 @@ public static class TeamCallEndpoints
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var subject = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.FindFirstValue("sub");
-        var user = Guid.TryParse(subject, out var id) ? await users.FindUserAsync(id, cancellationToken) : null;
+        var user = await users.FindSignedInAsync(principal, cancellationToken);
         if (user is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The signed-in user is not known; sign in again.");
