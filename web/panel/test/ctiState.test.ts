@@ -8,6 +8,13 @@ function play(...actions: CtiAction[]): CtiState {
 }
 
 describe('ctiReducer', () => {
+  it('counts every confirmed save, also later saves of the same call, so the history is read again', () => {
+    const saved = { type: 'callSaved', payload: { callId: 'c1', pbxCallId: 'sim-1', line: '101', recordId: 'r1' } } as const;
+    const state = play(saved, saved);
+    expect(state.savesConfirmed).toBe(2);
+    expect(state.recordIdByCall).toEqual({ c1: 'r1' });
+  });
+
   it('takes the line, agent state and reasons from initialized', () => {
     const state = play({ type: 'initialized', payload: initialized() });
     expect(state.ready).toBe(true);

@@ -36,6 +36,8 @@ export interface CtiState {
   currentCallByLine: Record<string, Guid | null>;
   /** The call log row of each call, from `callSaved`, for linking a contact while the call goes on. */
   recordIdByCall: Record<Guid, Guid>;
+  /** How many saves the server has confirmed (`callSaved`): the history is read again after each. */
+  savesConfirmed: number;
   /** Keys pressed during each call, as the PBX saw them. */
   dtmfByCall: Record<Guid, string>;
   /** The snapshot right after `initialized` belongs to the connection; a later one means the PBX is back. */
@@ -54,6 +56,7 @@ export const initialCtiState: CtiState = {
   calls: {},
   currentCallByLine: {},
   recordIdByCall: {},
+  savesConfirmed: 0,
   dtmfByCall: {},
   awaitingConnectSnapshot: false,
 };
@@ -140,7 +143,11 @@ export function ctiReducer(state: CtiState, action: CtiAction): CtiState {
       return { ...state, dtmfByCall: { ...state.dtmfByCall, [action.payload.callId]: typed } };
     }
     case 'callSaved':
-      return { ...state, recordIdByCall: { ...state.recordIdByCall, [action.payload.callId]: action.payload.recordId } };
+      return {
+        ...state,
+        recordIdByCall: { ...state.recordIdByCall, [action.payload.callId]: action.payload.recordId },
+        savesConfirmed: state.savesConfirmed + 1,
+      };
     case 'disconnected':
       return action.payload.source === 'pbx' ? { ...state, pbxConnected: false } : state;
     default:

@@ -15,7 +15,7 @@ export function RecentCalls() {
   const { state, run } = useCti();
   const { fail } = useNotices();
   const [calls, setCalls] = useState<RecentCall[] | null>(null);
-  const savedCount = Object.keys(state.recordIdByCall).length;
+  const savesConfirmed = state.savesConfirmed;
   const activeCount = Object.keys(state.calls).length;
 
   const load = useCallback(() => {
@@ -24,10 +24,11 @@ export function RecentCalls() {
       .catch((error: unknown) => fail(error, 'Recent calls could not be loaded'));
   }, [fail]);
 
-  // A finished call changes the list: reload when the number of active or saved calls changes.
+  // A call's last save lands after its end (the outbox may send it later still): reload after every
+  // confirmed save, and when calls start or end.
   useEffect(() => {
     load();
-  }, [load, savedCount, activeCount]);
+  }, [load, savesConfirmed, activeCount]);
 
   const line = state.line;
   const canDial = line !== null && (state.lines[line]?.operations.dial ?? false);
