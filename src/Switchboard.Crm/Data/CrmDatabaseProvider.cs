@@ -24,6 +24,9 @@ public static class CrmDatabaseProvider
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintPrimaryKey = 1555;
 
+    // Statements kept prepared per connection: the CRM's hot statements with room to spare.
+    private const int AutoPreparedStatements = 64;
+
     /// <summary>
     /// Registers <see cref="IDbContextFactory{CrmDbContext}"/> for the configured engine. An engine
     /// that is not supported, or PostgreSQL without a connection string, fails here, at start-up.
@@ -34,7 +37,7 @@ public static class CrmDatabaseProvider
         switch (ProviderName(configuration))
         {
             case Sqlite:
-                services.AddDbContextFactory<SqliteCrmDbContext>(options =>
+                services.AddPooledDbContextFactory<SqliteCrmDbContext>(options =>
                     UseSqlite(options, configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString));
                 services.AddSingleton<IDbContextFactory<CrmDbContext>, CrmDbContextFactory<SqliteCrmDbContext>>();
                 break;
@@ -46,7 +49,7 @@ public static class CrmDatabaseProvider
                         $"{ProviderKey} is {Postgres}: set {ConnectionStringKey} (Host=...;Port=...;Database=...;Username=...;Password=...).");
                 }
 
-                services.AddDbContextFactory<PostgresCrmDbContext>(options => UsePostgres(options, connectionString));
+                services.AddPooledDbContextFactory<PostgresCrmDbContext>(options => UsePostgres(options, connectionString));
                 services.AddSingleton<IDbContextFactory<CrmDbContext>, CrmDbContextFactory<PostgresCrmDbContext>>();
                 break;
         }
@@ -89,7 +92,28 @@ public static class CrmDatabaseProvider
         options.UseSqlite(connectionString);
 
     internal static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString);
+        options.UseNpgsql(WithPreparedStatements(connectionString));
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation unless the connection string says otherwise
+    /// (<c>Max Auto Prepare=0</c> turns it off, e.g. behind a pooler that cannot keep them).
+    /// </summary>
+    /// <remarks>
+    /// The CRM runs the same few statements all day, and PostgreSQL takes longer to plan the
+    /// caller lookup's joins than to run them (0.2-0.4 ms against 0.03 ms on a warm cache). A
+    /// prepared statement is planned once per server connection, and Npgsql keeps it across the
+    /// pool's open and close.
+    /// </remarks>
+    internal static string WithPreparedStatements(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements, AutoPrepareMinUsages = 2 }.ConnectionString;
+    }
 
     /// <summary>Hands out the engine's own context as the <see cref="CrmDbContext"/> the CRM's services ask for.</summary>
     private sealed class CrmDbContextFactory<TContext>(IDbContextFactory<TContext> contexts) : IDbContextFactory<CrmDbContext>

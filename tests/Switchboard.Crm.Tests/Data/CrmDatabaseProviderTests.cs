@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Switchboard.Crm.Data;
 
 namespace Switchboard.Crm.Tests.Data;
@@ -46,7 +47,23 @@ public sealed class CrmDatabaseProviderTests
 
         Assert.IsType<PostgresCrmDbContext>(db);
         Assert.True(db.Database.IsNpgsql());
-        Assert.Equal(ConnectionString, db.Database.GetConnectionString());
+        var used = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        Assert.Equal(("127.0.0.1", 5433, "switchboard", "switchboard", "secret"), (used.Host, used.Port, used.Database, used.Username, used.Password));
+        Assert.True(used.MaxAutoPrepare > 0, "The CRM's statements are prepared unless the connection string says otherwise.");
+    }
+
+    [Theory]
+    [InlineData("Max Auto Prepare=0")]
+    [InlineData("MaxAutoPrepare=0")]
+    [InlineData("max auto prepare=0")]
+    public void A_connection_string_that_sets_statement_preparation_keeps_it(string setting)
+    {
+        var connectionString = $"Host=127.0.0.1;Database=switchboard;Username=switchboard;{setting}";
+        using var services = Services(new() { ["Database:Provider"] = "Postgres", ["ConnectionStrings:Crm"] = connectionString });
+
+        using var db = services.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext();
+
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).MaxAutoPrepare);
     }
 
     [Fact]

@@ -247,6 +247,8 @@ namespace Switchboard.Crm.Migrations.Postgres
 
                     b.HasIndex("ReversedDigits");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReversedDigits"), new[] { "E164", "ContactId", "AccountId" });
+
                     b.ToTable("PhoneNumbers", t =>
                         {
                             t.HasCheckConstraint("CK_PhoneNumbers_OneOwner", "(\"ContactId\" IS NULL) <> (\"AccountId\" IS NULL)");
