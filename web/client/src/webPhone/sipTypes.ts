@@ -1,5 +1,3 @@
-import * as JsSIP from 'jssip';
-
 // The parts of JsSIP (3.13) the web phone uses, described by shape so that unit tests can pass
 // small fakes; the real objects come from createJsSipUa below.
 
@@ -69,11 +67,17 @@ export interface WebPhoneAccount {
   displayName?: string | null;
 }
 
-export type CreateUa = (account: WebPhoneAccount) => SipUaLike;
+export type CreateUa = (account: WebPhoneAccount) => SipUaLike | Promise<SipUaLike>;
 
-/** A JsSIP user agent for the account: SIP over WebSocket, registering, JsSIP's own socket recovery as backoff. */
-export const createJsSipUa: CreateUa = (account) =>
-  new JsSIP.UA({
+/**
+ * A JsSIP user agent for the account: SIP over WebSocket, registering, JsSIP's own socket
+ * recovery as backoff. JsSIP is loaded on first use, so users of the hub never download it.
+ */
+export const createJsSipUa: CreateUa = async (account) => {
+  const loaded = await import('jssip');
+  // JsSIP is CommonJS: bundlers and Node hand it over as the default export, or as the namespace itself.
+  const JsSIP: typeof loaded.default = (loaded as { default?: typeof loaded.default }).default ?? (loaded as unknown as typeof loaded.default);
+  return new JsSIP.UA({
     sockets: [new JsSIP.WebSocketInterface(account.webSocketUrl)],
     uri: account.address,
     authorization_user: account.authUser,
@@ -88,6 +92,7 @@ export const createJsSipUa: CreateUa = (account) =>
     connection_recovery_max_interval: 30,
     user_agent: 'Switchboard web phone (JsSIP)',
   }) as unknown as SipUaLike;
+};
 
 /** The user part of a SIP address: the web phone's line. */
 export function lineOfAddress(address: string): string {

@@ -117,12 +117,13 @@ export class WebPhone {
   }
 
   /** Registers; resolves once registered, rejects with a readable reason when the first attempt fails. */
-  start(): Promise<void> {
+  async start(): Promise<void> {
     this.stopped = false;
     this.saver?.resume();
-    const ua = (this.options.createUa ?? createJsSipUa)(this.options.account);
+    const ua = await (this.options.createUa ?? createJsSipUa)(this.options.account);
+    if (this.stopped) return;
     this.ua = ua;
-    return new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve, reject) => {
       let settled = false;
       const fail = (message: string) => {
         if (settled) return;
@@ -140,20 +141,16 @@ export class WebPhone {
       });
       ua.on('registrationFailed', (event: { cause: string; response?: { status_code: number } }) => {
         const message = registrationMessage(event);
-        if (!settled) {
-          this.sink.message('error', { code: 'sip_registration_failed', message });
-          fail(message);
-        } else this.lost(message, true);
+        if (!settled) fail(message);
+        else this.lost(message, true);
       });
       ua.on('unregistered', () => {
         if (settled && !this.stopped) this.lost(say.connectionLost, true);
       });
       ua.on('disconnected', () => {
         const message = this.everRegistered ? say.connectionLost : say.unreachable(this.options.account.webSocketUrl);
-        if (!settled) {
-          this.sink.message('error', { code: 'sip_unreachable', message });
-          fail(message);
-        } else this.lost(message, false);
+        if (!settled) fail(message);
+        else this.lost(message, false);
       });
       ua.on('newRTCSession', (event: NewSessionEvent) => this.newSession(event));
       this.sink.stateChanged('connecting');
