@@ -53,6 +53,9 @@ interface Binding {
   video: boolean;
   /** Later session events wait for the call's callStarted, which waits for the lookup. */
   chain: Promise<void>;
+  /** Session events waiting in `chain`; when none wait and the call has started, events are tracked at once. */
+  queued: number;
+  tracked: boolean;
   mediaFlowing: boolean;
   /** The microphone (and camera) taken while an incoming call rings, so answering does not wait for it. */
   localStream?: Promise<MediaStream | undefined>;
@@ -316,9 +319,14 @@ export class WebPhone {
       remoteNumber,
       video: plan ? plan.video : /\bm=video /.test(request.body ?? ''),
       chain: started,
+      queued: 0,
+      tracked: false,
       mediaFlowing: false,
       ...(plan?.continues ? { continues: plan.continues } : replaced ? { continues: replaced.id } : {}),
     };
+    void started.then(() => {
+      binding.tracked = true;
+    });
     this.bindings.set(id, binding);
     this.watch(binding);
 
@@ -336,8 +344,27 @@ export class WebPhone {
 
   private watch(binding: Binding): void {
     const { id, session } = binding;
+    const failed = (error: unknown) => console.error('The web phone failed to track a call', error);
+    // In order, after callStarted; at once when nothing waits, so that a tab closing (which ends
+    // its calls) still tells the other tabs before it goes.
     const later = (action: () => void) => {
-      binding.chain = binding.chain.then(action).catch((error: unknown) => console.error('The web phone failed to track a call', error));
+      if (binding.tracked && binding.queued === 0) {
+        try {
+          action();
+        } catch (error) {
+          failed(error);
+        }
+
+        return;
+      }
+
+      binding.queued++;
+      binding.chain = binding.chain
+        .then(action)
+        .catch(failed)
+        .finally(() => {
+          binding.queued--;
+        });
     };
     const at = () => (this.options.now ?? (() => new Date()))();
 

@@ -89,8 +89,10 @@ export class WebPhoneTransport implements CtiTransport {
       this.waiting.delete(id);
     }
 
-    this.channel?.close();
+    // Closed a moment later, so that the last calls' callFinished and `leaving` go out first.
+    const channel = this.channel;
     this.channel = null;
+    setTimeout(() => channel?.close(), 50);
     this.setState('stopped');
   }
 
@@ -251,8 +253,11 @@ export class WebPhoneTransport implements CtiTransport {
     this.channel = create(`switchboard.webPhone.${this.options.user.id}`);
     this.channel?.addEventListener('message', (event) => {
       const message = event.data;
-      if (this.role === 'leader') this.answerTab(message);
-      else this.followLeader(message);
+      if (this.role !== 'leader') this.followLeader(message);
+      // The lock passes to this tab before the closing tab's last messages arrive: its calls'
+      // ends still count here, so none stays on screen.
+      else if (message.kind === 'event' && message.name === 'callFinished') this.sink?.message(message.name, message.payload);
+      else this.answerTab(message);
     });
   }
 
