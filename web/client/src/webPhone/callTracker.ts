@@ -189,6 +189,12 @@ export class CallTracker {
     if (target) call.redirectedTo = target;
   }
 
+  /** The transfer did not go through: the call goes on, and ends however it ends. */
+  transferAbandoned(id: Guid): void {
+    const call = this.calls.get(id);
+    if (call) call.transferred = false;
+  }
+
   /** The session ended or failed; the call leaves the line with its end reason. */
   finished(id: Guid, ending: SipEnding, at = this.now()): CallDto | undefined {
     const call = this.calls.get(id);

@@ -378,6 +378,8 @@ export class WebPhone {
     session.on('failed', (event: { originator: SipEnding['originator']; cause: string; message?: { status_code?: number } }) => {
       const when = at();
       later(() => {
+        // A transfer we were asked to make failed: the call we came from goes on as before.
+        if (binding.continues) this.tracker.transferAbandoned(binding.continues);
         if (event.cause === 'Busy' || event.message?.status_code === 486) this.tracker.busy(id, when);
         this.ended(binding, { originator: event.originator, cause: event.cause, statusCode: event.message?.status_code }, when);
       });
@@ -546,6 +548,8 @@ export class WebPhone {
     const uri = event.request.refer_to?.uri;
     if (!uri) return;
     const number = uri.user ?? uri.toString();
+    // The side that sent the REFER usually hangs up at once: our call with it ends as transferred.
+    this.tracker.transferred(binding.id, number);
     this.outgoingPlan = { id: this.newId(), number, video: binding.video, redirectedFrom: binding.remoteNumber, continues: binding.id };
     event.accept(undefined, this.mediaOptions(binding.video));
     this.outgoingPlan = undefined;
