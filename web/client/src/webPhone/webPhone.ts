@@ -5,14 +5,16 @@ import type { CtiCommandName, CtiEventName } from '../contract/names.js';
 import { CtiCommandError } from '../errors.js';
 import { ForeverRetryPolicy } from '../retryPolicy.js';
 import type { ConnectionState } from '../transport.js';
+import type { Binding, OutgoingPlan } from './binding.js';
 import type { SendCallSave } from './callSave.js';
 import { CallSaver } from './callSaver.js';
 import { CallTracker } from './callTracker.js';
 import type { SipEnding } from './endReason.js';
 import { loadDeviceChoice, mediaConstraints, silentOutput, type DeviceChoice, type MediaOutput } from './media.js';
 import { webPhoneCapabilities } from './operations.js';
-import { watchSessionMedia } from './sessionMedia.js';
-import { createJsSipUa, lineOfAddress, type CreateUa, type NewSessionEvent, type SipSessionLike, type SipUaLike, type WebPhoneAccount } from './sipTypes.js';
+import { operationVerb, reOffer, registrationMessage, text } from './phoneCommands.js';
+import { watchSession, type ReferEvent, type SessionHost } from './sessionWatch.js';
+import { createJsSipUa, lineOfAddress, type CreateUa, type NewSessionEvent, type SipUaLike, type WebPhoneAccount } from './sipTypes.js';
 import { webPhoneMessages as say } from './webPhoneErrors.js';
 
 export interface WebPhoneOptions {
@@ -45,33 +47,6 @@ export interface PhoneSink {
   stateChanged(state: ConnectionState, reason?: string): void;
 }
 
-/** One SIP session and the call it is. */
-interface Binding {
-  id: Guid;
-  session: SipSessionLike;
-  remoteNumber: string;
-  video: boolean;
-  /** Later session events wait for the call's callStarted, which waits for the lookup. */
-  chain: Promise<void>;
-  /** Session events waiting in `chain`; when none wait and the call has started, events are tracked at once. */
-  queued: number;
-  tracked: boolean;
-  mediaFlowing: boolean;
-  /** The microphone (and camera) taken while an incoming call rings, so answering does not wait for it. */
-  localStream?: Promise<MediaStream | undefined>;
-  /** The call this one continues (a REFER we accepted, or an INVITE that replaces it). */
-  continues?: Guid;
-}
-
-interface OutgoingPlan {
-  id: Guid;
-  number: string;
-  video: boolean;
-  parentCallId?: Guid;
-  redirectedFrom?: string;
-  continues?: Guid;
-}
-
 /**
  * The agent's phone in the page: registers the SIP account over WebSocket with JsSIP, turns each
  * SIP session into a call of the contract (through the CallTracker), carries out the contract's
@@ -93,6 +68,7 @@ export class WebPhone {
   private lastError: string | undefined;
   private agentState: AgentState = 'available';
   private stopped = false;
+  private readonly host: SessionHost;
 
   constructor(
     private readonly options: WebPhoneOptions,
@@ -102,6 +78,16 @@ export class WebPhone {
     this.output = options.output ?? silentOutput;
     this.policy = new ForeverRetryPolicy(options.registerRetryDelaysMs ?? [2000, 5000, 10000, 30000, 60000]);
     this.tracker = new CallTracker(this.line, (name, payload) => this.tracked(name, payload), options.now);
+    this.host = {
+      tracker: this.tracker,
+      sink,
+      output: this.output,
+      haveIceServers: (options.iceServers?.length ?? 0) > 0,
+      now: options.now ?? (() => new Date()),
+      ended: (binding, ending, at) => this.ended(binding, ending, at),
+      handedOn: (oldCallId, newParty) => this.handedOn(oldCallId, newParty),
+      acceptRefer: (binding, event) => this.acceptRefer(binding, event),
+    };
     const send = options.sendSave;
     this.saver = send
       ? new CallSaver({
@@ -328,7 +314,7 @@ export class WebPhone {
       binding.tracked = true;
     });
     this.bindings.set(id, binding);
-    this.watch(binding);
+    watchSession(binding, this.host);
 
     if (incoming && !replaced && this.agentState !== 'available') {
       // Do not disturb, away or offline: the call is refused before it rings.
@@ -340,91 +326,6 @@ export class WebPhone {
 
     // An INVITE that replaces our call (the end of someone's attended transfer) is answered at once.
     if (replaced) void binding.chain.then(() => this.answer(binding));
-  }
-
-  private watch(binding: Binding): void {
-    const { id, session } = binding;
-    const failed = (error: unknown) => console.error('The web phone failed to track a call', error);
-    // In order, after callStarted; at once when nothing waits, so that a tab closing (which ends
-    // its calls) still tells the other tabs before it goes.
-    const later = (action: () => void) => {
-      if (binding.tracked && binding.queued === 0) {
-        try {
-          action();
-        } catch (error) {
-          failed(error);
-        }
-
-        return;
-      }
-
-      binding.queued++;
-      binding.chain = binding.chain
-        .then(action)
-        .catch(failed)
-        .finally(() => {
-          binding.queued--;
-        });
-    };
-    const at = () => (this.options.now ?? (() => new Date()))();
-
-    session.on('confirmed', () => {
-      const when = at();
-      later(() => {
-        this.tracker.confirmed(id, when);
-        if (binding.continues) this.handedOn(binding.continues, binding.remoteNumber);
-      });
-    });
-    session.on('failed', (event: { originator: SipEnding['originator']; cause: string; message?: { status_code?: number } }) => {
-      const when = at();
-      later(() => {
-        // A transfer we were asked to make failed: the call we came from goes on as before.
-        if (binding.continues) this.tracker.transferAbandoned(binding.continues);
-        if (event.cause === 'Busy' || event.message?.status_code === 486) this.tracker.busy(id, when);
-        this.ended(binding, { originator: event.originator, cause: event.cause, statusCode: event.message?.status_code }, when);
-      });
-    });
-    session.on('ended', (event: { originator: SipEnding['originator']; cause: string }) => {
-      const when = at();
-      later(() => this.ended(binding, { originator: event.originator, cause: event.cause }, when));
-    });
-    session.on('hold', (event: { originator: 'local' | 'remote' }) => {
-      const when = at();
-      later(() => this.tracker.held(id, event.originator, when));
-    });
-    session.on('unhold', (event: { originator: 'local' | 'remote' }) => {
-      const when = at();
-      later(() => this.tracker.unheld(id, event.originator, when));
-    });
-    session.on('muted', () => later(() => this.tracker.muted(id, true)));
-    session.on('unmuted', () => later(() => this.tracker.muted(id, false)));
-    session.on('newDTMF', (event: { originator: string; dtmf: { tone: string } }) => {
-      if (event.originator === 'remote') later(() => this.tracker.dtmf(id, event.dtmf.tone));
-    });
-    session.on('refer', (event: { request: { refer_to?: { uri: { user: string | null; toString(): string } } }; accept: (init: unknown, options: object) => void }) =>
-      later(() => this.acceptRefer(binding, event)),
-    );
-    session.on('replaces', (event: { accept: () => void }) => event.accept());
-    session.on('getusermediafailed', (error: unknown) => this.sink.message('error', { code: 'microphone_denied', message: deviceMessage(error), callId: id }));
-    for (const name of ['peerconnection:setremotedescriptionfailed', 'peerconnection:createofferfailed', 'peerconnection:createanswerfailed']) {
-      session.on(name, () => this.sink.message('error', { code: 'media_failed', message: say.sdpFailed, callId: id }));
-    }
-
-    watchSessionMedia(session, (this.options.iceServers?.length ?? 0) > 0, {
-      remoteStream: (stream) => this.output.play(id, stream),
-      started: (remoteStream) =>
-        later(() => {
-          binding.mediaFlowing = true;
-          this.sink.message('webRtcStarted', { callId: id, line: this.line, remoteStream });
-        }),
-      videoStarted: (localStream, remoteStream) =>
-        later(() => this.sink.message('webRtcVideoStarted', { callId: id, line: this.line, localStream, remoteStream })),
-      failed: () => {
-        if (session.isEnded()) return;
-        this.sink.message('error', { code: 'media_failed', message: say.mediaFailed, callId: id });
-        this.safely(() => session.terminate());
-      },
-    });
   }
 
   private ended(binding: Binding, ending: SipEnding, at: Date): void {
@@ -544,7 +445,7 @@ export class WebPhone {
   }
 
   /** The other side asks us (REFER) to call someone else: we do, and our call with it ends once the new one is answered. */
-  private acceptRefer(binding: Binding, event: { request: { refer_to?: { uri: { user: string | null; toString(): string } } }; accept: (init: unknown, options: object) => void }): void {
+  private acceptRefer(binding: Binding, event: ReferEvent): void {
     const uri = event.request.refer_to?.uri;
     if (!uri) return;
     const number = uri.user ?? uri.toString();
@@ -605,43 +506,3 @@ export class WebPhone {
   }
 }
 
-const operationVerb: Partial<Record<string, string>> = {
-  answer: 'be answered',
-  drop: 'be hung up',
-  hold: 'be held',
-  unhold: 'be taken off hold',
-  mute: 'be muted',
-  dtmf: 'take keys',
-  blindTransfer: 'be transferred',
-  makeConsultCall: 'start a consultation',
-};
-
-/**
- * Hold and unhold are re-INVITEs, and JsSIP refuses one (returns false) while another is still
- * waiting for its answer: the command waits a little for it instead of failing at once.
- */
-async function reOffer(command: CtiCommandName, verb: string, attempt: () => boolean): Promise<void> {
-  for (let tries = 0; tries < 30; tries++) {
-    if (attempt()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-
-  throw new CtiCommandError(command, say.notAllowed(verb));
-}
-
-function text(command: CtiCommandName, value: string | undefined, name: string): string {
-  const trimmed = value?.trim();
-  if (!trimmed) throw new CtiCommandError(command, `The ${name} is missing.`);
-  return trimmed;
-}
-
-function registrationMessage(event: { cause: string; response?: { status_code: number } }): string {
-  const status = event.response?.status_code;
-  if (event.cause === 'Authentication Error' || event.cause === 'Rejected' || status === 401 || status === 403 || status === 407) return say.registrationRefused(status);
-  return say.registrationFailed(status ? `${status}, ${event.cause}` : event.cause);
-}
-
-function deviceMessage(error: unknown): string {
-  const name = error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error) ? String((error as { name: unknown }).name) : '';
-  return name === 'NotFoundError' || name === 'OverconstrainedError' ? say.cameraOrMicrophoneMissing : say.microphoneDenied;
-}
