@@ -13,7 +13,7 @@ const ivan: ContactCandidate = { contactId: 'c1', contactName: 'Ivan Petrov', ac
 
 function phone(options: Partial<WebPhoneOptions> = {}) {
   const uas = fakeUaFactory();
-  const heard: { name: CtiEventName; payload: any }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const heard: { name: CtiEventName; payload: any }[] = [];
   const states: { state: ConnectionState; reason?: string }[] = [];
   const saves: { pbxCallId: string; line: string; body: CallSaveRequest }[] = [];
   let clock = Date.parse('2026-11-28T10:00:00Z');

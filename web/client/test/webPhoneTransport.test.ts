@@ -40,7 +40,7 @@ const account = { address: 'sip:201@pbx.test', authUser: '201', password: 'secre
 const open: WebPhoneTransport[] = [];
 
 function tab(locks: LockManagerLike, uas: ReturnType<typeof fakeUaFactory>, name: string) {
-  const heard: { name: CtiEventName; payload: any }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const heard: { name: CtiEventName; payload: any }[] = [];
   const leadership: boolean[] = [];
   const transport = new WebPhoneTransport({
     user,

@@ -70,16 +70,8 @@ export class CallTracker {
     this.refresh();
   }
 
-  has(id: Guid): boolean {
-    return this.calls.has(id);
-  }
-
   get activeIds(): Guid[] {
     return [...this.calls.keys()];
-  }
-
-  get currentCallId(): Guid | null {
-    return this.current;
   }
 
   call(id: Guid): CallDto | undefined {
@@ -164,15 +156,6 @@ export class CallTracker {
   muted(id: Guid, muted: boolean): void {
     this.update(id, 'callInfoChanged', this.now(), (call) => {
       call.muted = muted;
-    });
-  }
-
-  /** A later fact about the call: the lookup's answer, the party a transfer went to. */
-  describe(id: Guid, facts: Pick<Partial<CallStart>, 'contact' | 'candidates' | 'redirectedFrom' | 'direction'> & { redirectedTo?: string }): void {
-    this.update(id, 'callInfoChanged', this.now(), (call) => {
-      const { redirectedTo, ...start } = facts;
-      call.start = { ...call.start, ...start };
-      if (redirectedTo !== undefined) call.redirectedTo = redirectedTo;
     });
   }
 

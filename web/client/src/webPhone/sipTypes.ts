@@ -1,7 +1,8 @@
 // The parts of JsSIP (3.13) the web phone uses, described by shape so that unit tests can pass
 // small fakes; the real objects come from createJsSipUa below.
 
-export type Listener = (...args: any[]) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+// JsSIP's events carry objects of many shapes; each handler below declares the one it reads.
+export type Listener = (...args: any[]) => void;
 
 export interface SipUri {
   user: string | null;

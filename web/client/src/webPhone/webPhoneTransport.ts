@@ -3,7 +3,7 @@ import type { CtiCommandName, CtiEventName } from '../contract/names.js';
 import { CtiCommandError } from '../errors.js';
 import { ForeverRetryPolicy } from '../retryPolicy.js';
 import type { ConnectionState, CtiTransport, TransportSink } from '../transport.js';
-import { AudioElementOutput, globalStorage } from './media.js';
+import { AudioElementOutput, globalStorage, loadDeviceChoice } from './media.js';
 import type { WebPhoneAccount } from './sipTypes.js';
 import { TabLeadership, type LockManagerLike } from './tabLeadership.js';
 import { withoutStreams, type TabChannel, type TabMessage } from './tabMessages.js';
@@ -51,7 +51,7 @@ export class WebPhoneTransport implements CtiTransport {
 
   constructor(private readonly options: WebPhoneTransportOptions) {
     this.tabId = options.tabId ?? crypto.randomUUID();
-    this.leadership = new TabLeadership(`switchboard.webPhone.${options.user.id}`, options.locks === undefined ? undefined : options.locks);
+    this.leadership = new TabLeadership(`switchboard.webPhone.${options.user.id}`, options.locks);
   }
 
   get state(): ConnectionState {
@@ -118,7 +118,7 @@ export class WebPhoneTransport implements CtiTransport {
     const phone = new WebPhone(
       {
         storage: globalStorage(),
-        output: typeof document === 'undefined' ? undefined : new AudioElementOutput(),
+        output: typeof document === 'undefined' ? undefined : new AudioElementOutput(loadDeviceChoice().speakerId ?? null),
         ...this.options,
         account,
       } as WebPhoneOptions,
