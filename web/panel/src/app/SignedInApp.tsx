@@ -35,53 +35,53 @@ export function SignedInApp({ me, onSignOut, onSessionLost }: { me: Me; onSignOu
   const callId = /^\/calls\/([^/]+)$/.exec(route.path)?.[1];
   return (
     <WebPhoneProvider handle={webPhone}>
-    <CtiProvider
-      onSessionLost={onSessionLost}
-      createModel={createModel}
-      {...(me.phoneStyle === 'webPhone' ? { connectFailure: 'The web phone cannot start; trying again' } : {})}
-    >
-      <a className="skip-link" href="#content">
-        Skip to content
-      </a>
-      <header className="topbar">
-        <span className="topbar__brand">
-          <span className="brand-mark" aria-hidden="true" />
-          Switchboard
-        </span>
-        <nav aria-label="Sections" className="topbar__nav">
-          <a className="topbar__link" href="#/" aria-current={inCalls || inUsers ? undefined : 'page'}>
-            Phone
-          </a>
-          <a className="topbar__link" href="#/calls" aria-current={inCalls ? 'page' : undefined}>
-            Calls
-          </a>
-          {me.role === 'administrator' && (
-            <a className="topbar__link" href="#/admin/users" aria-current={inUsers ? 'page' : undefined}>
-              Users
+      <CtiProvider
+        onSessionLost={onSessionLost}
+        createModel={createModel}
+        {...(me.phoneStyle === 'webPhone' ? { connectFailure: 'The web phone cannot start; trying again' } : {})}
+      >
+        <a className="skip-link" href="#content">
+          Skip to content
+        </a>
+        <header className="topbar">
+          <span className="topbar__brand">
+            <span className="brand-mark" aria-hidden="true" />
+            Switchboard
+          </span>
+          <nav aria-label="Sections" className="topbar__nav">
+            <a className="topbar__link" href="#/" aria-current={inCalls || inUsers ? undefined : 'page'}>
+              Phone
             </a>
+            <a className="topbar__link" href="#/calls" aria-current={inCalls ? 'page' : undefined}>
+              Calls
+            </a>
+            {me.role === 'administrator' && (
+              <a className="topbar__link" href="#/admin/users" aria-current={inUsers ? 'page' : undefined}>
+                Users
+              </a>
+            )}
+          </nav>
+          <div className="topbar__user">
+            <NotificationPrompt />
+            <span className="small">{me.displayName}</span>
+            <button type="button" className="button button--ghost button--small" onClick={onSignOut}>
+              Sign out
+            </button>
+          </div>
+        </header>
+        <ConnectionBanner />
+        <div id="content" tabIndex={-1}>
+          {callId ? (
+            <CallCardPage id={decodeURIComponent(callId)} />
+          ) : inCalls ? (
+            <CallsPage params={route.params} />
+          ) : inUsers ? (
+            <UsersPage />
+          ) : (
+            <PhonePage simulator={simulator} />
           )}
-        </nav>
-        <div className="topbar__user">
-          <NotificationPrompt />
-          <span className="small">{me.displayName}</span>
-          <button type="button" className="button button--ghost button--small" onClick={onSignOut}>
-            Sign out
-          </button>
         </div>
-      </header>
-      <ConnectionBanner />
-      <div id="content" tabIndex={-1}>
-        {callId ? (
-          <CallCardPage id={decodeURIComponent(callId)} />
-        ) : inCalls ? (
-          <CallsPage params={route.params} />
-        ) : inUsers ? (
-          <UsersPage />
-        ) : (
-          <PhonePage simulator={simulator} />
-        )}
-      </div>
-    </CtiProvider>
+      </CtiProvider>
     </WebPhoneProvider>
   );
 }
