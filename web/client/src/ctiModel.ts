@@ -66,8 +66,9 @@ export class CtiModel {
 
   // Commands of the client contract, in the order of CtiCommands.cs.
 
-  makeCall(number: string, line?: string | null): Promise<void> {
-    return this.send('makeCall', { number, line: line ?? null });
+  /** `video` asks the web phone for a video call; the hub's PBX calls are audio and leave it out. */
+  makeCall(number: string, line?: string | null, options?: { video?: boolean }): Promise<void> {
+    return this.send('makeCall', options?.video ? { number, line: line ?? null, video: true } : { number, line: line ?? null });
   }
 
   answerCall(callId: Guid): Promise<void> {

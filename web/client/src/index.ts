@@ -10,3 +10,7 @@ export { CtiModel, type CtiEventListener } from './ctiModel.js';
 export { HubTransport, type HubConnectionLike, type HubTransportOptions } from './hubTransport.js';
 export { ForeverRetryPolicy } from './retryPolicy.js';
 export { CtiCommandError, readableReason } from './errors.js';
+export { WebPhoneTransport, type WebPhoneTransportOptions } from './webPhone/webPhoneTransport.js';
+export type { WebPhoneAccount } from './webPhone/sipTypes.js';
+export type { CallSaveRequest, CallSaveResponse, SendCallSave } from './webPhone/callSave.js';
+export { loadDeviceChoice, storeDeviceChoice, type DeviceChoice } from './webPhone/media.js';

@@ -6,6 +6,8 @@ import type { AgentState } from './enums.js';
 export interface MakeCallRequest {
   number: string;
   line?: string | null;
+  /** The first-party web phone only: a video call. */
+  video?: boolean;
 }
 
 export interface CallRequest {

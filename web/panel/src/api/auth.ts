@@ -1,6 +1,9 @@
 import type { Guid, UserRole } from '@switchboard/cti';
 import { request } from './http';
 
+/** How the user's calls reach the panel: through the server's PBX link, or the browser is the phone. */
+export type PhoneStyle = 'thirdParty' | 'webPhone';
+
 /** GET /api/me: the signed-in user. */
 export interface Me {
   id: Guid;
@@ -10,6 +13,8 @@ export interface Me {
   lines: string[];
   teamId?: Guid | null;
   teamName?: string | null;
+  /** Absent means thirdParty. */
+  phoneStyle?: PhoneStyle;
 }
 
 interface TokenAnswer {

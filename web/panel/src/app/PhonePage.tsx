@@ -6,6 +6,8 @@ import { DialBox } from '../dial/DialBox';
 import { RecentCalls } from '../dial/RecentCalls';
 import { SimulatorPanel } from '../simulator/SimulatorPanel';
 import { TeamCalls } from '../supervisor/TeamCalls';
+import { PhoneSettings } from '../webPhone/PhoneSettings';
+import { VideoCalls } from '../webPhone/VideoCalls';
 
 /** The CTI panel: the line and state, the calls, the dial box and recent calls; the team for supervisors. */
 export function PhonePage({ simulator }: { simulator: boolean }) {
@@ -17,12 +19,14 @@ export function PhonePage({ simulator }: { simulator: boolean }) {
       <IncomingCalls />
       <div className="phone__main">
         <AgentBar />
+        <VideoCalls />
         <ActiveCalls />
         {supervises && <TeamCalls />}
       </div>
       <aside className="phone__side" aria-label="Dialling and history">
         <DialBox />
         <RecentCalls />
+        <PhoneSettings />
         {simulator && <SimulatorPanel />}
       </aside>
     </main>

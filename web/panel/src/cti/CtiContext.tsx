@@ -34,7 +34,9 @@ const stateEvents: CtiEventName[] = [
 ];
 
 /** Connects the signed-in user's CtiModel for as long as the provider is mounted. */
-const firstConnectRetryMs = 5000;
+// Waits between failed first connections, the last repeating: a wrong web-phone password or an
+// unreachable SIP server is not hammered.
+const firstConnectRetriesMs = [5000, 10000, 20000, 40000, 60000];
 
 interface CtiProviderProps {
   children: ReactNode;
@@ -42,6 +44,8 @@ interface CtiProviderProps {
   createModel?: () => CtiModel;
   /** Called when the server no longer accepts the sign-in, so the page can ask for it again. */
   onSessionLost?: () => void;
+  /** What the notice says when the first connection fails (the web phone says so in its own words). */
+  connectFailure?: string;
 }
 
 /** Whether the sign-in cookie is no longer accepted (as opposed to the server being away). */
@@ -54,13 +58,14 @@ async function sessionExpired(): Promise<boolean> {
   }
 }
 
-export function CtiProvider({ children, createModel, onSessionLost }: CtiProviderProps) {
+export function CtiProvider({ children, createModel, onSessionLost, connectFailure }: CtiProviderProps) {
   const { notify, fail } = useNotices();
   const [state, dispatch] = useReducer(ctiReducer, initialCtiState);
   const modelRef = useRef<CtiModel | null>(null);
   const createRef = useRef(createModel);
   const onSessionLostRef = useRef(onSessionLost);
   onSessionLostRef.current = onSessionLost;
+  const connectFailureRef = useRef(connectFailure ?? 'Cannot connect to the server; trying again');
 
   // A model per mount: React may mount twice in development, and a stopped model is not restarted.
   useEffect(() => {
@@ -86,6 +91,7 @@ export function CtiProvider({ children, createModel, onSessionLost }: CtiProvide
 
     // The first connection is retried too: a panel opened while the server restarts gets there by itself.
     let retry: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
     let unmounted = false;
     const connect = () => {
       model.start().catch(async (error: unknown) => {
@@ -95,8 +101,8 @@ export function CtiProvider({ children, createModel, onSessionLost }: CtiProvide
           return;
         }
 
-        fail(error, 'Cannot connect to the server; trying again');
-        retry = setTimeout(connect, firstConnectRetryMs);
+        fail(error, connectFailureRef.current);
+        retry = setTimeout(connect, firstConnectRetriesMs[Math.min(failures++, firstConnectRetriesMs.length - 1)]);
       });
     };
     connect();

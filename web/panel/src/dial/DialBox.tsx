@@ -10,12 +10,18 @@ export function DialBox() {
   const hintId = useId();
   const line = state.line;
   const canDial = line !== null && (state.lines[line]?.operations.dial ?? false);
+  // Video calls exist only where the phone can make them (the web phone).
+  const canVideo = canDial && (state.lines[line ?? '']?.operations.video ?? false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function dial(video: boolean) {
     const typed = number.trim();
     if (!typed) return;
-    if (await run((model) => model.makeCall(typed, line))) setNumber('');
+    if (await run((model) => model.makeCall(typed, line, video ? { video } : undefined))) setNumber('');
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void dial(false);
   }
 
   return (
@@ -39,6 +45,11 @@ export function DialBox() {
         <button type="submit" className="button button--success" disabled={!canDial || !number.trim()}>
           Call
         </button>
+        {canVideo && (
+          <button type="button" className="button" disabled={!number.trim()} onClick={() => void dial(true)}>
+            Video call
+          </button>
+        )}
       </form>
       <p id={hintId} className="muted small" aria-live="polite">
         {lookup || (!canDial && state.ready && line ? 'Dialling is not possible right now.' : '\u00a0')}

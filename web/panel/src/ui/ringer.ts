@@ -9,10 +9,9 @@ export class Ringer {
   private timer: ReturnType<typeof setInterval> | undefined;
 
   start(): void {
-    if (this.timer !== undefined) return;
-    const AudioContextClass = globalThis.AudioContext;
-    if (!AudioContextClass) return;
-    this.context ??= new AudioContextClass();
+    if (this.timer !== undefined || !ringsHere) return;
+    this.context ??= sharedContext();
+    if (!this.context) return;
     void this.context.resume().catch(() => undefined);
     this.ring();
     this.timer = setInterval(() => this.ring(), 3000);
@@ -39,4 +38,34 @@ export class Ringer {
       oscillator.stop(context.currentTime + offset + 0.42);
     }
   }
+}
+
+let ringsHere = true;
+
+/** With the web phone only the tab that holds the phone rings; the others show the call silently. */
+export function setRingsInThisTab(rings: boolean): void {
+  ringsHere = rings;
+}
+
+let context: AudioContext | undefined;
+
+function sharedContext(): AudioContext | undefined {
+  const AudioContextClass = globalThis.AudioContext;
+  if (!AudioContextClass) return undefined;
+  context ??= new AudioContextClass();
+  return context;
+}
+
+/**
+ * A page reloaded with the sign-in cookie has had no click yet, and an audio context made then
+ * stays suspended; the first click or key anywhere resumes it, so a later call can ring.
+ */
+export function unlockRingingOnFirstGesture(target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): void {
+  const unlock = () => {
+    void sharedContext()?.resume().catch(() => undefined);
+    target.removeEventListener('pointerdown', unlock);
+    target.removeEventListener('keydown', unlock);
+  };
+  target.addEventListener('pointerdown', unlock);
+  target.addEventListener('keydown', unlock);
 }
