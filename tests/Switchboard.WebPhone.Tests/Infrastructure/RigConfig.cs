@@ -31,6 +31,7 @@ public static partial class RigConfig
             ["TRUNK_PORT"] = Number(ports.Trunk),
             ["RTP_PORT_MIN"] = Number(ports.RtpMin),
             ["RTP_PORT_MAX"] = Number(ports.RtpMax),
+            ["DTMF_LOG_PORT"] = Number(ports.DtmfLog),
         };
         File.WriteAllText(Path.Combine(folder, "kamailio.cfg"), Fill(File.ReadAllText(Path.Combine(TemplateFolder, "kamailio.cfg")), values));
         File.WriteAllText(Path.Combine(folder, "rtpengine.conf"), Fill(File.ReadAllText(Path.Combine(TemplateFolder, "rtpengine.conf")), values));

@@ -9,6 +9,9 @@ namespace Switchboard.WebPhone.Tests.Infrastructure;
 /// </summary>
 public sealed record RigPorts(int Sip, int WebSocket, int Ng, int Trunk, int RtpMin, int RtpMax)
 {
+    /// <summary>Where rtpengine reports the key presses it relays (<see cref="DtmfLog"/>); 0 for nowhere.</summary>
+    public int DtmfLog { get; init; }
+
     /// <summary>How many media ports rtpengine gets: two per call leg, a few calls at a time.</summary>
     public const int RtpPortCount = 100;
 

@@ -11,7 +11,7 @@ namespace Switchboard.WebPhone.Tests.Infrastructure;
 /// <see cref="StaleRigs.Parent"/>. Their logs are kept under artifacts/webphone-rig/ when the rig
 /// stops. Kamailio can be stopped and started again while rtpengine runs on.
 /// </summary>
-public sealed class SipRig : IAsyncLifetime
+public sealed class SipRig : IAsyncLifetime, IAsyncDisposable
 {
     public const string KamailioProgram = "kamailio";
     public const string RtpengineProgram = "rtpengine";
@@ -20,10 +20,14 @@ public sealed class SipRig : IAsyncLifetime
     /// <summary>PCMA audio that Debian's sip-tester ships; SIPp callers play it (outside-caller.xml).</summary>
     public const string CallerAudio = "/usr/share/sip-tester/g711a.pcap";
 
+    /// <summary>The key 1 as RFC 4733 telephone-events (payload type 101), also from sip-tester (outside-caller-dtmf.xml).</summary>
+    public const string CallerKeyOne = "/usr/share/sip-tester/dtmf_2833_1.pcap";
+
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(15);
 
     private readonly Dictionary<string, string> _programs = [];
     private RigProcess? _rtpengine;
+    private DtmfLog? _dtmf;
     private RigProcess? _kamailio;
 
     /// <summary>The rig's SIP users: browsers 201-204, SIP phones (SIPp) 301-303; fresh passwords each run.</summary>
@@ -39,6 +43,9 @@ public sealed class SipRig : IAsyncLifetime
 
     public RtpengineControl Media => new(Ports.Ng);
 
+    /// <summary>The RFC 4733 key presses rtpengine relayed, by call.</summary>
+    public DtmfLog Dtmf => _dtmf ?? throw new InvalidOperationException("The rig has not started.");
+
     public SipUser User(string name) => Users.Single(u => u.Name == name);
 
     public async Task InitializeAsync()
@@ -51,9 +58,13 @@ public sealed class SipRig : IAsyncLifetime
 
         StaleRigs.Clean();
         Folder = StaleRigs.NewFolder();
-        Ports = RigPorts.Choose();
+        _dtmf = new DtmfLog();
+        Ports = RigPorts.Choose() with { DtmfLog = _dtmf.Port };
         RigConfig.Write(Folder, Ports, Users);
-        File.Copy(CallerAudio, Path.Combine(Folder, Path.GetFileName(CallerAudio)));
+        foreach (var audio in new[] { CallerAudio, CallerKeyOne })
+        {
+            File.Copy(audio, Path.Combine(Folder, Path.GetFileName(audio)));
+        }
 
         _rtpengine = RigProcess.Start(RtpengineProgram, _programs[RtpengineProgram], ["--config-file", Path.Combine(Folder, "rtpengine.conf")], Folder);
         await _rtpengine.WaitUntilAsync(() => Task.FromResult(_rtpengine.HasWritten("Startup complete")), "started", StartLimit);
@@ -107,6 +118,8 @@ public sealed class SipRig : IAsyncLifetime
             await _rtpengine.DisposeAsync();
         }
 
+        _dtmf?.Dispose();
+
         if (Folder is not null)
         {
             KeepLogs();
@@ -120,6 +133,8 @@ public sealed class SipRig : IAsyncLifetime
             }
         }
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     // The logs and the filled-in configuration (not users.cfg: it holds the passwords) as test artifacts.
     private void KeepLogs()
