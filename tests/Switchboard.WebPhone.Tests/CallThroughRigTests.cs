@@ -40,7 +40,7 @@ public sealed class CallThroughRigTests(SipRig rig)
     [Fact]
     public async Task A_call_to_a_user_who_is_not_registered_is_refused_with_480()
     {
-        await using var caller = await SippRun.StartAsync(rig, "outside-caller.xml", new SippOptions { Service = "204" });
+        await using var caller = await SippRun.StartAsync(rig, "outside-caller.xml", new SippOptions { Service = "104" });
 
         Assert.False(await caller.SucceedsAsync());
         Assert.Contains("480 Temporarily Unavailable", caller.Report(), StringComparison.Ordinal);

@@ -30,9 +30,9 @@ public sealed class SipRig : IAsyncLifetime, IAsyncDisposable
     private DtmfLog? _dtmf;
     private RigProcess? _kamailio;
 
-    /// <summary>The rig's SIP users: browsers 201-204, SIP phones (SIPp) 301-303; fresh passwords each run.</summary>
+    /// <summary>The rig's SIP users: browsers 101-104 (the demo agents' lines: agent1 has 101), SIP phones (SIPp) 301-303; fresh passwords each run.</summary>
     public IReadOnlyList<SipUser> Users { get; } =
-        [.. new[] { "201", "202", "203", "204", "301", "302", "303" }.Select(name => new SipUser(name, $"pw-{name}-{Guid.NewGuid():N}"))];
+        [.. new[] { "101", "102", "103", "104", "301", "302", "303" }.Select(name => new SipUser(name, $"pw-{name}-{Guid.NewGuid():N}"))];
 
     public RigPorts Ports { get; private set; } = null!;
 
