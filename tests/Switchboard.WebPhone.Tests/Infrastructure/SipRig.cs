@@ -147,7 +147,8 @@ public sealed class SipRig : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The folder of Switchboard.slnx above the tests, or the tests' folder when there is none.</summary>
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

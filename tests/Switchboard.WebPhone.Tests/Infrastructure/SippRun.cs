@@ -14,6 +14,9 @@ public sealed record SippOptions
     /// <summary>Whether SIPp sends to the rig's proxy (callers, registering phones); answering parties only listen.</summary>
     public bool SendsToProxy { get; init; } = true;
 
+    /// <summary>Another proxy's SIP port on 127.0.0.1 to send to, instead of the rig's.</summary>
+    public int? ProxyPort { get; init; }
+
     /// <summary>Credentials for the proxy's digest challenge: SIPp's <c>-au</c>/<c>-ap</c>.</summary>
     public SipUser? Credentials { get; init; }
 
@@ -73,7 +76,7 @@ public sealed class SippRun : IAsyncDisposable
         List<string> arguments = [];
         if (options.SendsToProxy)
         {
-            arguments.Add($"127.0.0.1:{rig.Ports.Sip}");
+            arguments.Add($"127.0.0.1:{options.ProxyPort ?? rig.Ports.Sip}");
         }
 
         arguments.AddRange(
