@@ -8,6 +8,11 @@
 #                          temporary folder, on 127.0.0.1 at a free port. The package may start its own
 #                          cluster too; the tests never use it.
 #       chromium           Debian's Chromium at /usr/bin/chromium, driven by Playwright in the web tests
+#       kamailio, kamailio-websocket-modules, rtpengine-daemon, sip-tester
+#                          the web phone's test rig (tests/Switchboard.WebPhone.Tests, scripts/webphone-rig.sh):
+#                          SIP registrar and proxy with SIP over WebSocket, the media relay, and SIPp as the
+#                          outside world. The tests start their own on free loopback ports; the packages'
+#                          own services, where the machine starts them, are never used.
 set -euo pipefail
 purpose="${1:-run}"
 case "$purpose" in run | test) ;; *) echo "usage: $0 run|test" >&2; exit 2 ;; esac
@@ -22,6 +27,10 @@ if [ "$purpose" = test ]; then
     need+=(postgresql)
   fi
   [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v kamailio >/dev/null 2>&1 || [ -x /usr/sbin/kamailio ] || need+=(kamailio)
+  compgen -G "/usr/lib/*/kamailio/modules/websocket.so" >/dev/null || need+=(kamailio-websocket-modules)
+  command -v rtpengine >/dev/null 2>&1 || need+=(rtpengine-daemon)
+  command -v sipp >/dev/null 2>&1 || need+=(sip-tester)
 fi
 
 if [ "${#need[@]}" -gt 0 ]; then

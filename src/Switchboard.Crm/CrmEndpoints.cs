@@ -13,7 +13,7 @@ public static class CrmEndpoints
 {
     /// <summary>
     /// Maps the CRM's HTTP API under <c>/api</c>: login and logout (anonymous), token refresh, the
-    /// call log, caller lookup and contact search, colleagues, the signed-in user and their recent calls, user and team administration
+    /// call log, caller lookup and contact search, colleagues, the signed-in user and their recent calls, user, phone style and team administration
     /// (all of which need a token or the sign-in cookie). Needs <c>AddCrm</c> and <c>AddCrmAuthentication</c>.
     /// </summary>
     public static RouteGroupBuilder MapCrmEndpoints(this IEndpointRouteBuilder endpoints)
@@ -24,6 +24,7 @@ public static class CrmEndpoints
         api.MapContactEndpoints();
         api.MapMeEndpoints();
         api.MapUserEndpoints();
+        api.MapPhoneStyleEndpoint();
         api.MapColleagueEndpoints();
         api.MapSipAccountEndpoints();
         api.MapTeamEndpoints();

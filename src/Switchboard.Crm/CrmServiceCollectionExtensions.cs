@@ -42,6 +42,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<CallEditor>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<PhoneStyles>();
         services.AddSingleton<TeamAdministration>();
         services.AddSingleton<SipAccountStore>();
 

@@ -18,4 +18,7 @@ public sealed class User
     public Guid? TeamId { get; set; }
 
     public Team? Team { get; set; }
+
+    /// <summary>Whether the panel drives the PBX's phone or is the phone itself; the web phone needs a <see cref="SipAccount"/>.</summary>
+    public PhoneStyle PhoneStyle { get; set; }
 }

@@ -32,7 +32,8 @@ internal static class SipAccountEndpoints
             .WithSummary("A user's web-phone account, without its password (administrators only)");
         admin.MapDelete("", RemoveAsync)
             .WithName("RemoveUserSipAccount")
-            .WithSummary("Removes a user's web-phone account (administrators only)");
+            .WithSummary("Removes a user's web-phone account (administrators only)")
+            .WithDescription("The user's phone style goes back to thirdParty: the web phone has nothing left to register.");
 
         api.MapGet("/me/sip-account", GetOwnAsync)
             .RequireAuthorization()

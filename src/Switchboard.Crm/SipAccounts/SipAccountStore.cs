@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Crm.Data;
+using Switchboard.Crm.Users;
 
 namespace Switchboard.Crm.SipAccounts;
 
@@ -40,11 +41,22 @@ public sealed class SipAccountStore(IDbContextFactory<CrmDbContext> contexts, ID
         return true;
     }
 
-    /// <summary>Removes the user's account; false when they had none.</summary>
+    /// <summary>Removes the user's account and puts them back on the third-party phone style; false when they had none.</summary>
     public async Task<bool> RemoveAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.SipAccounts.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The user's row first, as PhoneStyles does: a web phone set meanwhile waits, then finds no account.
+        await PhoneStyles.LockUserAsync(db, userId, cancellationToken);
+        if (await db.SipAccounts.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PhoneStyle, PhoneStyle.ThirdParty), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The account as an administrator sees it: everything but the password.</summary>

@@ -13,6 +13,9 @@ public sealed record CrmUser(Guid Id, string Login, string DisplayName, UserRole
     /// <summary>For a supervisor: every line of their team's members (their own among them), whose calls they watch and listen to; empty for others.</summary>
     public IReadOnlyList<string> TeamLines { get; init; } = [];
 
+    /// <summary>Whether the panel drives the PBX's phone (third party) or is the phone (web phone, with the user's SIP account).</summary>
+    public PhoneStyle PhoneStyle { get; init; }
+
     /// <summary>Administrators read every call; supervisors their team's and their own lines'; agents their own lines'.</summary>
     [JsonIgnore]
     public bool SeesEveryCall => Role == UserRole.Administrator;

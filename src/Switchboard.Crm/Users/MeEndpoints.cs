@@ -18,7 +18,9 @@ internal static class MeEndpoints
         var me = api.MapGroup("/me").RequireAuthorization().WithTags("Users").ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapGet("", GetMeAsync)
             .WithName("GetMe")
-            .WithSummary("The signed-in user, with their role and lines");
+            .WithSummary("The signed-in user, with their role, lines and phone style")
+            .WithDescription("phoneStyle is thirdParty (the panel drives the user's phone through the PBX link) or webPhone " +
+                "(the browser is the phone: it registers the account from GET /api/me/sip-account).");
         me.MapGet("/calls/recent", GetRecentCallsAsync)
             .WithName("GetMyRecentCalls")
             .WithSummary("The signed-in user's recent calls, for the panel's history and call-back")

@@ -47,6 +47,7 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts)
                 u.Role,
                 u.PasswordHash,
                 u.TeamId,
+                u.PhoneStyle,
                 TeamName = u.Team != null ? u.Team.Name : null,
                 Lines = u.Lines.OrderBy(l => l.Number).Select(l => l.Number).ToList(),
             })
@@ -67,6 +68,7 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts)
             SecurityStamp = SecurityStamps.Compute(u.Id, u.Login, u.Role, u.PasswordHash),
             TeamId = u.TeamId,
             TeamName = u.TeamName,
+            PhoneStyle = u.PhoneStyle,
             TeamLines = u.Role == UserRole.Supervisor && u.TeamId is { } team && teamLines.TryGetValue(team, out var lines) ? lines : [],
         });
     }

@@ -12,6 +12,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(32);
         builder.Property(u => u.PasswordHash).HasMaxLength(256);
+        builder.Property(u => u.PhoneStyle).HasConversion<string>().HasMaxLength(32);
         builder.HasMany(u => u.Lines).WithOne(l => l.User).HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,0 +1,89 @@
+using Microsoft.Playwright;
+using Switchboard.Testing;
+
+namespace Switchboard.WebPhone.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's Chromium through Playwright (its Node driver ships in the package; no browser is
+/// downloaded), with fake camera and microphone, media allowed without a click, and ICE on loopback.
+/// Each agent gets a browser context (cookies, tabs) of their own.
+/// </summary>
+public sealed class WebPhoneBrowser : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    // --use-fake-*: a test tone and a test picture instead of devices, and no permission prompt.
+    // --allow-loopback-in-peer-connection: without it a machine whose only network is loopback
+    // gathers no ICE candidates and every call fails. --no-sandbox: the tests may run as root.
+    private static readonly string[] Arguments =
+    [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        "--autoplay-policy=no-user-gesture-required",
+        "--allow-loopback-in-peer-connection",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (scripts/install-prerequisites.sh test does).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = Arguments,
+            Timeout = (float)Timeout.TotalMilliseconds,
+        });
+    }
+
+    /// <summary>
+    /// A new browser context for <paramref name="login"/>, signed in with the panel's cookie
+    /// (<c>POST /api/auth/login?useCookie=true</c>), on the panel's page.
+    /// </summary>
+    public async Task<IPage> OpenPanelAsync(ServerFixture server, string login)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
+        context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        var status = await page.EvaluateAsync<int>(
+            "async ([login, password]) => (await fetch('/api/auth/login?useCookie=true', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login, password }) })).status",
+            new[] { login, Demo.PasswordOf(login) });
+        if (status != 200)
+        {
+            throw new InvalidOperationException($"Signing {login} in answered {status}.");
+        }
+
+        await page.ReloadAsync();
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
