@@ -83,6 +83,34 @@ public sealed class LinkTests
     }
 
     [Fact]
+    public async Task A_server_that_connects_after_the_last_one_closed_its_link_gets_the_calls_in_progress()
+    {
+        await using var sim = await StartAsync();
+        var talking = await sim.ConnectedInboundAsync("101");
+        var ringing = sim.CallIn(OtherCaller, "102");
+
+        // The first server stops: its link closes, and the PBX goes on without it.
+        await sim.Pbx.DisposeAsync();
+        await Refused.ByPbx(() => sim.Pbx.DropAsync(Key(talking, "101"), CancellationToken.None), "The PBX link is down");
+
+        await sim.Pbx.ConnectAsync(CancellationToken.None);
+        await using var facts = sim.Pbx.ReadFactsAsync(CancellationToken.None).GetAsyncEnumerator();
+
+        Assert.True(await facts.MoveNextAsync());
+        Assert.Equal(new PbxLinkChanged(true, null), facts.Current);
+        Assert.True(await facts.MoveNextAsync());
+        Assert.Equal(
+            [
+                new CallAppeared(Key(talking, "101"), talking, CallDirection.Incoming, Caller, null, "101") { AlreadyAnswered = true },
+                new CallAppeared(Key(ringing, "102"), ringing, CallDirection.Incoming, OtherCaller, null, "102"),
+            ],
+            Assert.IsType<ActiveCallsReported>(facts.Current).Calls);
+        await sim.Pbx.DropAsync(Key(talking, "101"), CancellationToken.None);
+        Assert.True(await facts.MoveNextAsync());
+        Assert.Equal(Key(talking, "101"), Assert.IsType<CallEnded>(facts.Current).Key);
+    }
+
+    [Fact]
     public async Task Commands_before_connecting_are_refused()
     {
         await using var pbx = new SimulatedPbx(Microsoft.Extensions.Options.Options.Create(new SimulatorOptions()), TimeProvider.System);
