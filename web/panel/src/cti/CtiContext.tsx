@@ -2,6 +2,7 @@ import { CtiModel, type CtiEventMap, type CtiEventName } from '@switchboard/cti'
 import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { getMe } from '../api/auth';
 import { ApiError } from '../api/problem';
+import { createHubModel } from '../connection/hubTransportSetting';
 import { useNotices } from '../notices/NoticeContext';
 import { ctiReducer, initialCtiState, type CtiAction, type CtiState } from './ctiState';
 
@@ -64,7 +65,7 @@ export function CtiProvider({ children, createModel, onSessionLost }: CtiProvide
 
   // A model per mount: React may mount twice in development, and a stopped model is not restarted.
   useEffect(() => {
-    const model = createRef.current ? createRef.current() : new CtiModel();
+    const model = createRef.current ? createRef.current() : createHubModel((problem) => notify('error', problem));
     modelRef.current = model;
     const unsubscribe = stateEvents.map((name) =>
       model.on(name, (payload) => dispatch({ type: name, payload } as CtiAction)),
