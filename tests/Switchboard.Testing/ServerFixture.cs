@@ -43,10 +43,14 @@ public class ServerFixture : IAsyncLifetime
         await StartAppAsync("http://127.0.0.1:0");
     }
 
-    /// <summary>Stops the server and starts it again on the same port with the same database and keys.</summary>
-    public async Task RestartAsync()
+    /// <summary>
+    /// Stops the server and starts it again on the same port with the same database, keys and PBX;
+    /// <paramref name="whileStopped"/> plays what happens at the PBX meanwhile.
+    /// </summary>
+    public async Task RestartAsync(Action<SimulatedPbx>? whileStopped = null)
     {
         await StopAppAsync();
+        whileStopped?.Invoke(Pbx);
         await StartAppAsync(BaseAddress.ToString().TrimEnd('/'));
     }
 
