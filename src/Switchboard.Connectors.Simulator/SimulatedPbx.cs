@@ -190,11 +190,17 @@ public sealed partial class SimulatedPbx : IPbxConnector
     }
 
     private List<CallAppeared> ActiveCallFacts() =>
-        [.. _lineEnds.Values.OrderBy(e => e.Sequence).Select(e => e.ToAppeared(forResync: true))];
+        [.. _lineEnds.Values.OrderBy(e => e.Sequence).Select(e => e.ToAppeared(forResync: true, _time.GetUtcNow()))];
 
     /// <summary>Reports a fact, and the raw message that goes with a fact about a line. Called under the lock.</summary>
     private void Emit(PbxFact fact)
     {
+        // The PBX knows when its calls were answered, whether or not anyone hears of it now.
+        if (fact is CallAnswered answered && _lineEnds.TryGetValue(answered.Key, out var end))
+        {
+            end.AnsweredAt ??= _time.GetUtcNow();
+        }
+
         // While the link is down the PBX goes on, but nobody hears of it: the resync after it comes back tells.
         if (!IsLinkUp)
         {
