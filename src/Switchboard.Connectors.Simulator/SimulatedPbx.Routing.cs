@@ -18,6 +18,7 @@ public sealed partial class SimulatedPbx
 
     private LineEnd AddLineEnd(LineEnd end)
     {
+        end.CreatedAt = _time.GetUtcNow();
         _lineEnds.Add(end.Key, end);
         _lines[end.Key.Line].Ends.Add(end);
         return end;

@@ -28,8 +28,9 @@ public sealed partial class SimulatedPbx : IPbxConnector
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly SimulatorOptions _options;
-    private readonly Channel<PbxFact> _facts =
-        Channel.CreateUnbounded<PbxFact>(new UnboundedChannelOptions { SingleReader = true });
+    // The facts of the server's link that is open now; a server that connects after the last one
+    // closed its link gets a new stream, as a new AMI connection would.
+    private Channel<PbxFact> _facts = NewFactStream();
 
     private readonly Dictionary<string, SimLine> _lines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimQueue> _queues = new(StringComparer.Ordinal);
@@ -40,9 +41,12 @@ public sealed partial class SimulatedPbx : IPbxConnector
     private readonly Dictionary<string, ExternalEnd> _outsideParties = new(StringComparer.Ordinal);
     private long _lastCallNumber;
     private long _lastSequence;
-    private bool _connected;
-    private bool _linkUp;
-    private bool _disposed;
+
+    // A server's link is open (connected and not yet disposed by that server).
+    private bool _attached;
+
+    // Why the link is broken, while a test simulates an outage; the PBX itself goes on meanwhile.
+    private string? _outage;
 
     public SimulatedPbx(IOptions<SimulatorOptions> options, TimeProvider time)
     {
@@ -72,6 +76,12 @@ public sealed partial class SimulatedPbx : IPbxConnector
 
     public PbxCapabilities Capabilities => SimulatorCapabilities;
 
+    /// <summary>
+    /// Opens a server's link: the link comes up and the calls active now are reported, so a server
+    /// that starts while calls are in progress (after a restart) takes them up as they are. The PBX
+    /// outlives the link: a server that closed its link (by disposing it) and a new one that connects
+    /// to the same instance see the same calls, as with a PBX outside the server.
+    /// </summary>
     public Task ConnectAsync(CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -81,20 +91,25 @@ public sealed partial class SimulatedPbx : IPbxConnector
 
         lock (_gate)
         {
-            // Only the first connect raises the link: a later one must not undo a simulated outage.
-            if (!_connected && !_disposed)
+            // A second connect on an open link changes nothing: it must not undo a simulated outage.
+            if (!_attached)
             {
-                _connected = true;
-                _linkUp = true;
-                _facts.Writer.TryWrite(new PbxLinkChanged(true, null));
+                _attached = true;
+                ReportLinkUp();
             }
         }
 
         return Task.CompletedTask;
     }
 
-    public IAsyncEnumerable<PbxFact> ReadFactsAsync(CancellationToken cancellationToken) =>
-        _facts.Reader.ReadAllAsync(cancellationToken);
+    /// <summary>The facts of the link opened last; a server that connects after another closed its link reads them anew.</summary>
+    public IAsyncEnumerable<PbxFact> ReadFactsAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _facts.Reader.ReadAllAsync(cancellationToken);
+        }
+    }
 
     public Task<IReadOnlyList<CallAppeared>> GetActiveCallsAsync(CancellationToken cancellationToken)
     {
@@ -105,7 +120,7 @@ public sealed partial class SimulatedPbx : IPbxConnector
 
         lock (_gate)
         {
-            return _linkUp
+            return IsLinkUp
                 ? Task.FromResult<IReadOnlyList<CallAppeared>>(ActiveCallFacts())
                 : Task.FromException<IReadOnlyList<CallAppeared>>(LinkDown());
         }
@@ -117,11 +132,12 @@ public sealed partial class SimulatedPbx : IPbxConnector
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         lock (_gate)
         {
-            if (_linkUp)
+            if (IsLinkUp)
             {
                 _facts.Writer.TryWrite(new PbxLinkChanged(false, reason));
-                _linkUp = false;
             }
+
+            _outage ??= reason;
         }
     }
 
@@ -130,46 +146,63 @@ public sealed partial class SimulatedPbx : IPbxConnector
     {
         lock (_gate)
         {
-            if (_disposed)
+            if (_outage is null)
             {
                 return;
             }
 
-            _connected = true;
-            _linkUp = true;
-            _facts.Writer.TryWrite(new PbxLinkChanged(true, null));
-            _facts.Writer.TryWrite(new ActiveCallsReported(ActiveCallFacts()));
+            _outage = null;
+            ReportLinkUp();
         }
     }
 
+    /// <summary>
+    /// Closes the server's link: its facts end and commands are refused. The PBX goes on (calls keep
+    /// ringing and talking) and a later <see cref="ConnectAsync"/> takes it up again.
+    /// </summary>
     public ValueTask DisposeAsync()
     {
         lock (_gate)
         {
-            if (!_disposed)
-            {
-                _disposed = true;
-                _linkUp = false;
-                foreach (var call in _calls.Values)
-                {
-                    call.StopRinging();
-                }
-
-                _facts.Writer.TryComplete();
-            }
+            _attached = false;
+            _facts.Writer.TryComplete();
+            _facts = NewFactStream();
         }
 
         return ValueTask.CompletedTask;
     }
 
+    private bool IsLinkUp => _attached && _outage is null;
+
+    private static Channel<PbxFact> NewFactStream() =>
+        Channel.CreateUnbounded<PbxFact>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>The link is up: says so, then lists the calls active now. Called under the lock.</summary>
+    private void ReportLinkUp()
+    {
+        if (!IsLinkUp)
+        {
+            return;
+        }
+
+        _facts.Writer.TryWrite(new PbxLinkChanged(true, null));
+        _facts.Writer.TryWrite(new ActiveCallsReported(ActiveCallFacts()));
+    }
+
     private List<CallAppeared> ActiveCallFacts() =>
-        [.. _lineEnds.Values.OrderBy(e => e.Sequence).Select(e => e.ToAppeared(forResync: true))];
+        [.. _lineEnds.Values.OrderBy(e => e.Sequence).Select(e => e.ToAppeared(forResync: true, _time.GetUtcNow()))];
 
     /// <summary>Reports a fact, and the raw message that goes with a fact about a line. Called under the lock.</summary>
     private void Emit(PbxFact fact)
     {
+        // The PBX knows when its calls were answered, whether or not anyone hears of it now.
+        if (fact is CallAnswered answered && _lineEnds.TryGetValue(answered.Key, out var end))
+        {
+            end.AnsweredAt ??= _time.GetUtcNow();
+        }
+
         // While the link is down the PBX goes on, but nobody hears of it: the resync after it comes back tells.
-        if (!_linkUp)
+        if (!IsLinkUp)
         {
             return;
         }
@@ -193,7 +226,7 @@ public sealed partial class SimulatedPbx : IPbxConnector
         {
             lock (_gate)
             {
-                if (!_linkUp)
+                if (!IsLinkUp)
                 {
                     throw LinkDown();
                 }
@@ -210,8 +243,7 @@ public sealed partial class SimulatedPbx : IPbxConnector
         }
     }
 
-    private PbxCommandException LinkDown() =>
-        new(_disposed ? "The simulator has been shut down" : "The PBX link is down");
+    private static PbxCommandException LinkDown() => new("The PBX link is down");
 
     private string NextCallId() => $"sim-{++_lastCallNumber}";
 

@@ -40,6 +40,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<CallLog>();
         services.AddSingleton<CallQueries>();
         services.AddSingleton<CallEditor>();
+        services.AddSingleton<OpenCalls>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<PhoneStyles>();

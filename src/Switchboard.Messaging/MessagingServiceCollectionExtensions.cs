@@ -7,6 +7,7 @@ using Switchboard.Contracts;
 using Switchboard.Messaging.Hub;
 using Switchboard.Messaging.Outbox;
 using Switchboard.Messaging.Pump;
+using Switchboard.Messaging.Resync;
 using Switchboard.Messaging.Routing;
 using Switchboard.Telephony.Connectors;
 using Switchboard.Telephony.Tracking;
@@ -19,7 +20,7 @@ public static class MessagingServiceCollectionExtensions
     /// The hub, the pump from the connector through the tracker, and the saver behind its durable
     /// outbox (<c>Messaging:OutboxPath</c>). The host supplies
     /// the connector and the CRM ports (<see cref="Ports.IUserDirectory"/>, <see cref="Ports.ICallerLookup"/>,
-    /// <see cref="Ports.ICallLogWriter"/>).
+    /// <see cref="Ports.ICallLogWriter"/>, <see cref="Ports.IOpenCallReader"/>).
     /// </summary>
     public static IServiceCollection AddMessagingService(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,6 +39,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CallOutbox>());
         services.AddSingleton<CallSaver>();
         services.AddHostedService(sp => sp.GetRequiredService<CallSaver>());
+        services.AddSingleton<CutOffCallCloser>();
+        services.AddHostedService(sp => sp.GetRequiredService<CutOffCallCloser>());
         services.AddSingleton<CallPump>();
         services.AddHostedService(sp => sp.GetRequiredService<CallPump>());
         return services;

@@ -12,8 +12,20 @@ namespace Switchboard.Server;
 public static class SwitchboardApp
 {
     /// <summary>Builds the application and prepares its database; the caller starts it.</summary>
-    public static async Task<WebApplication> CreateAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<WebApplication> CreateAsync(string[] args, CancellationToken cancellationToken = default) =>
+        CreateAsync(args, _ => { }, cancellationToken);
+
+    /// <summary>
+    /// Builds the application with <paramref name="configureServices"/> applied after the role's own
+    /// services, so a host that embeds the server can supply a part of its own (tests give a PBX
+    /// simulator that outlives the server) and prepares its database; the caller starts it.
+    /// </summary>
+    public static async Task<WebApplication> CreateAsync(
+        string[] args,
+        Action<IServiceCollection> configureServices,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(configureServices);
         var builder = WebApplication.CreateBuilder(args);
         var role = ServerRoles.FromConfiguration(builder.Configuration);
         var services = builder.Services;
@@ -24,6 +36,7 @@ public static class SwitchboardApp
         services.AddProblemDetails();
         services.AddOpenApi();
         role.AddServices(services, builder.Configuration);
+        configureServices(services);
 
         var app = builder.Build();
         await role.PrepareAsync(app.Services, cancellationToken);

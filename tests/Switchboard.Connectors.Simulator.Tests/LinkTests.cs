@@ -22,15 +22,19 @@ public sealed class LinkTests
     {
         await using var sim = await StartAsync();
         var talking = await sim.ConnectedInternalAsync("101", "102");
+        sim.Time.Advance(TimeSpan.FromSeconds(40));
         var ringing = sim.CallIn(Caller, "103");
+        sim.Time.Advance(TimeSpan.FromSeconds(5));
 
         var active = await sim.Pbx.GetActiveCallsAsync(CancellationToken.None);
 
+        // Each with its age, so a server that takes the calls up after a restart keeps their times.
+        var talkingFor = TimeSpan.FromSeconds(45);
         Assert.Equal(
             [
-                new CallAppeared(Key(talking, "101"), talking, CallDirection.Internal, "101", null, "102") { AlreadyAnswered = true },
-                new CallAppeared(Key(talking, "102"), talking, CallDirection.Internal, "101", null, "102") { AlreadyAnswered = true },
-                new CallAppeared(Key(ringing, "103"), ringing, CallDirection.Incoming, Caller, null, "103"),
+                new CallAppeared(Key(talking, "101"), talking, CallDirection.Internal, "101", null, "102") { AlreadyAnswered = true, Age = talkingFor, AnsweredAge = talkingFor },
+                new CallAppeared(Key(talking, "102"), talking, CallDirection.Internal, "101", null, "102") { AlreadyAnswered = true, Age = talkingFor, AnsweredAge = talkingFor },
+                new CallAppeared(Key(ringing, "103"), ringing, CallDirection.Incoming, Caller, null, "103") { Age = TimeSpan.FromSeconds(5) },
             ],
             active);
     }
@@ -64,7 +68,7 @@ public sealed class LinkTests
 
         await sim.ExpectAsync(new PbxLinkChanged(true, null));
         var report = await sim.NextAsync<ActiveCallsReported>();
-        Assert.Equal([new CallAppeared(Key(started, "102"), started, CallDirection.Incoming, OtherCaller, null, "102")], report.Calls);
+        Assert.Equal([new CallAppeared(Key(started, "102"), started, CallDirection.Incoming, OtherCaller, null, "102") { Age = TimeSpan.Zero }], report.Calls);
         await sim.Pbx.AnswerAsync(Key(started, "102"), CancellationToken.None);
         await sim.ExpectAsync(new CallAnswered(Key(started, "102")));
         await sim.ExpectNoMoreFactsAsync();
@@ -80,6 +84,34 @@ public sealed class LinkTests
         await sim.Pbx.ConnectAsync(CancellationToken.None);
 
         await Refused.ByPbx(() => sim.Pbx.MakeCallAsync("101", "102", CancellationToken.None), "The PBX link is down");
+    }
+
+    [Fact]
+    public async Task A_server_that_connects_after_the_last_one_closed_its_link_gets_the_calls_in_progress()
+    {
+        await using var sim = await StartAsync();
+        var talking = await sim.ConnectedInboundAsync("101");
+        var ringing = sim.CallIn(OtherCaller, "102");
+
+        // The first server stops: its link closes, and the PBX goes on without it.
+        await sim.Pbx.DisposeAsync();
+        await Refused.ByPbx(() => sim.Pbx.DropAsync(Key(talking, "101"), CancellationToken.None), "The PBX link is down");
+
+        await sim.Pbx.ConnectAsync(CancellationToken.None);
+        await using var facts = sim.Pbx.ReadFactsAsync(CancellationToken.None).GetAsyncEnumerator();
+
+        Assert.True(await facts.MoveNextAsync());
+        Assert.Equal(new PbxLinkChanged(true, null), facts.Current);
+        Assert.True(await facts.MoveNextAsync());
+        Assert.Equal(
+            [
+                new CallAppeared(Key(talking, "101"), talking, CallDirection.Incoming, Caller, null, "101") { AlreadyAnswered = true, Age = TimeSpan.Zero, AnsweredAge = TimeSpan.Zero },
+                new CallAppeared(Key(ringing, "102"), ringing, CallDirection.Incoming, OtherCaller, null, "102") { Age = TimeSpan.Zero },
+            ],
+            Assert.IsType<ActiveCallsReported>(facts.Current).Calls);
+        await sim.Pbx.DropAsync(Key(talking, "101"), CancellationToken.None);
+        Assert.True(await facts.MoveNextAsync());
+        Assert.Equal(Key(talking, "101"), Assert.IsType<CallEnded>(facts.Current).Key);
     }
 
     [Fact]

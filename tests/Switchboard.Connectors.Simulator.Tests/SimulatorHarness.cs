@@ -52,6 +52,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
         var harness = new SimulatorHarness(pbx, time, options, includeRaw);
         await pbx.ConnectAsync(CancellationToken.None);
         Assert.Equal(new PbxLinkChanged(true, null), await harness.NextFactAsync());
+        Assert.Empty(Assert.IsType<ActiveCallsReported>(await harness.NextFactAsync()).Calls);
         return harness;
     }
 

@@ -104,6 +104,24 @@ public class LineAndAgentTests
     }
 
     [Fact]
+    public void Resync_keeps_the_start_and_answer_of_a_call_the_PBX_says_how_old_it_is()
+    {
+        var fixture = new TrackerFixture();
+        var now = fixture.Time.GetUtcNow();
+        var appeared = new CallAppeared(Key, "c1", CallDirection.Incoming, "+74951234567", null, "101")
+        {
+            AlreadyAnswered = true,
+            Age = TimeSpan.FromSeconds(90),
+            AnsweredAge = TimeSpan.FromSeconds(80),
+        };
+
+        var call = fixture.Apply(new ActiveCallsReported([appeared])).OfType<CallChanged>().Single().Call;
+
+        Assert.Equal((now.AddSeconds(-90), now.AddSeconds(-80)), (call.StartedAt, call.AnsweredAt));
+        Assert.Equal(TimeSpan.FromSeconds(80), call.TalkTimeAt(now));
+    }
+
+    [Fact]
     public void Resync_takes_up_a_held_call_as_held()
     {
         var fixture = new TrackerFixture();

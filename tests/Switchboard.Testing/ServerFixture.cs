@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Switchboard.Connectors.Simulator;
 using Switchboard.Contracts;
 using Switchboard.Server;
 
@@ -19,6 +22,7 @@ public class ServerFixture : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "switchboard-tests", Guid.NewGuid().ToString("N"));
     private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private WebApplication? _app;
+    private SimulatedPbx? _pbx;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -39,10 +43,14 @@ public class ServerFixture : IAsyncLifetime
         await StartAppAsync("http://127.0.0.1:0");
     }
 
-    /// <summary>Stops the server and starts it again on the same port with the same database and keys.</summary>
-    public async Task RestartAsync()
+    /// <summary>
+    /// Stops the server and starts it again on the same port with the same database, keys and PBX;
+    /// <paramref name="whileStopped"/> plays what happens at the PBX meanwhile.
+    /// </summary>
+    public async Task RestartAsync(Action<SimulatedPbx>? whileStopped = null)
     {
         await StopAppAsync();
+        whileStopped?.Invoke(Pbx);
         await StartAppAsync(BaseAddress.ToString().TrimEnd('/'));
     }
 
@@ -72,10 +80,11 @@ public class ServerFixture : IAsyncLifetime
             $"--DataProtection:KeysPath={Path.Combine(_folder, "keys")}",
             "--Demo:Enabled=true",
             $"--Auth:SigningKey={_signingKey}",
-            $"--Simulator:NoAnswerTimeout={NoAnswerTimeout:c}",
             "--Logging:LogLevel:Default=Warning",
             .. ExtraArguments,
-        ]);
+        ],
+        // The PBX is outside the server, as in real life: one simulator outlives restarts of the server.
+        services => services.Replace(ServiceDescriptor.Singleton(Pbx)));
         await _app.StartAsync().WaitAsync(Timeouts.Step);
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address);
@@ -111,6 +120,11 @@ public class ServerFixture : IAsyncLifetime
     }
 
     public SimulatorDriver Simulator => new(Http);
+
+    /// <summary>The simulator the server uses as its PBX; it lives as long as the fixture, across restarts.</summary>
+    public SimulatedPbx Pbx => _pbx ??= new SimulatedPbx(
+        Options.Create(new SimulatorOptions { NoAnswerTimeout = NoAnswerTimeout }),
+        TimeProvider.System);
 
     /// <summary>An outside caller rings <paramref name="line"/> and the agent answers; returns the simulator's id and the call.</summary>
     public async Task<(string SimId, CallDto Call)> AnsweredInboundAsync(AgentSession agent, string from, string line)

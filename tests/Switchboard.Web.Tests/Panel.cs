@@ -22,6 +22,8 @@ public sealed class Panel : IAsyncDisposable
         }).observe(document, { subtree: true, childList: true, characterData: true });
         """;
 
+    private readonly List<string> _hubTraffic = [];
+
     private Panel(IBrowserContext context, IPage page, string login)
     {
         Context = context;
@@ -58,6 +60,8 @@ public sealed class Panel : IAsyncDisposable
         await context.AddInitScriptAsync(Recorder);
         var page = await context.NewPageAsync();
         var panel = new Panel(context, page, login);
+        page.WebSocket += (_, socket) => panel.RecordHubTraffic("WEBSOCKET " + socket.Url);
+        page.Request += (_, request) => panel.RecordHubTraffic($"{request.Method} {request.Url} {request.Headers.GetValueOrDefault("accept")}");
         await page.GotoAsync("/" + route);
         await page.GetByLabel("Login").FillAsync(login);
         await page.GetByLabel("Password").FillAsync(Demo.PasswordOf(login));
@@ -65,6 +69,32 @@ public sealed class Panel : IAsyncDisposable
         // Signed in and connected to the hub: the screen-reader status says so.
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Connected" }).First).ToBeAttachedAsync();
         return panel;
+    }
+
+    /// <summary>
+    /// What the page sent to the hub since it opened, one line each: <c>WEBSOCKET url</c> for a
+    /// WebSocket, <c>METHOD url accept</c> for a request (the negotiation, polls, a Server-Sent Events stream).
+    /// </summary>
+    public IReadOnlyList<string> HubTraffic
+    {
+        get
+        {
+            lock (_hubTraffic)
+            {
+                return [.. _hubTraffic];
+            }
+        }
+    }
+
+    private void RecordHubTraffic(string line)
+    {
+        if (line.Contains("/hubs/cti", StringComparison.Ordinal))
+        {
+            lock (_hubTraffic)
+            {
+                _hubTraffic.Add(line);
+            }
+        }
     }
 
     /// <summary>A call in progress, by the name in its title ("Ivan Sidorov · +74951234567").</summary>

@@ -62,10 +62,27 @@ public sealed partial class AmiCallMapper
             var calls = _calls.Active
                 .Where(c => _channels.Get(c.LineUid) is not null || _channels.Get(c.FarUid) is not null)
                 .OrderBy(c => c.Order)
-                .Select(c => c.ToAppeared(resync: true))
+                .Select(c => c.ToAppeared(resync: true) with { Age = ChannelAge(listed, c.LineUid) })
                 .ToList();
             return new ActiveCallsReported(calls);
         }
+    }
+
+    /// <summary>How long the line's channel has existed, from its <c>Duration: H:MM:SS</c>; null when the list does not say.</summary>
+    private static TimeSpan? ChannelAge(Dictionary<string, AmiMessage> listed, string? lineUid)
+    {
+        if (lineUid is null || !listed.TryGetValue(lineUid, out var item) || item["Duration"] is not { Length: > 0 } duration)
+        {
+            return null;
+        }
+
+        var parts = duration.Split(':');
+        return parts.Length == 3
+            && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var hours)
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes)
+            && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? new TimeSpan(hours, minutes, seconds)
+            : null;
     }
 
     private void ForgetUnlisted(Dictionary<string, AmiMessage> listed)

@@ -29,9 +29,18 @@ internal sealed class LineEnd(CallKey key, EndState state, bool placedCall, long
     /// <summary>For a consultation: the held end on the same line that it was made from.</summary>
     public LineEnd? ConsultedFrom { get; init; }
 
-    public CallAppeared ToAppeared(bool forResync) =>
+    /// <summary>When the PBX created this end, and when it was first answered.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <param name="forResync">The list of active calls: says how each stands now and how old it is.</param>
+    /// <param name="now">The PBX's clock now, for the ages of a resync.</param>
+    public CallAppeared ToAppeared(bool forResync, DateTimeOffset now = default) =>
         new(Key, Call.ConversationId, Direction, CallerNumber, null, CalleeNumber)
         {
+            Age = forResync ? now - CreatedAt : null,
+            AnsweredAge = forResync && IsAnswered && AnsweredAt is { } answered ? now - answered : null,
             ParentPbxCallId = ParentPbxCallId,
             RedirectedFrom = RedirectedFrom,
             IsListening = IsListening,

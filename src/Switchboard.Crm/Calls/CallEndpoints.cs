@@ -56,6 +56,7 @@ internal static class CallEndpoints
             .WithDescription($"Body {{comment}}: at most {CallEditor.MaxCommentLength} characters; empty or null clears it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         calls.MapCallSaveEndpoint();
+        calls.MapOpenCallEndpoint();
     }
 
     private static async Task<Results<Ok<CallLogPage>, ValidationProblem, ProblemHttpResult>> SearchAsync(

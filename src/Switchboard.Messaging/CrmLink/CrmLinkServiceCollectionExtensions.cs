@@ -40,6 +40,7 @@ public static class CrmLinkServiceCollectionExtensions
         services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<CrmSignIns>());
         services.AddSingleton<ICallerLookup, HttpCallerLookup>();
         services.AddSingleton<ICallLogWriter, HttpCallLogWriter>();
+        services.AddSingleton<IOpenCallReader, HttpOpenCallReader>();
         services.AddAuthentication(CrmTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CrmTokenAuthenticationHandler>(CrmTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Switchboard.Messaging.Ports;
+using Switchboard.Messaging.Resync;
 using Switchboard.Messaging.Routing;
 using Switchboard.Telephony.Calls;
 using Switchboard.Telephony.Connectors;
@@ -20,6 +21,7 @@ public sealed partial class CallPump(
     ICallerLookup lookup,
     CtiNotifier notifier,
     CallSaver saver,
+    CutOffCallCloser closer,
     TimeProvider time,
     ILogger<CallPump> logger) : BackgroundService
 {
@@ -78,6 +80,12 @@ public sealed partial class CallPump(
             if (published is WrapUpStarted wrapUp)
             {
                 ScheduleEndOfWrapUp(wrapUp, cancellationToken);
+            }
+
+            if (published is CallsResynchronized)
+            {
+                // The tracker holds exactly the PBX's calls now: rows of other calls begun before were cut off.
+                closer.PbxCallsKnown(tracker.ActiveCalls().Select(c => c.Key).ToHashSet(), time.GetUtcNow());
             }
 
             await notifier.PublishAsync(published, cancellationToken);

@@ -21,6 +21,7 @@ internal sealed class AllRole : IServerRole
         services.AddSingleton<IUserDirectory, CrmUserDirectory>();
         services.AddSingleton<ICallerLookup, CrmCallerLookup>();
         services.AddSingleton<ICallLogWriter, CrmCallLogWriter>();
+        services.AddSingleton<IOpenCallReader, CrmOpenCallReader>();
         services.AddSingleton<ICallLinkListener, TrackerCallLinkListener>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
     }

@@ -32,6 +32,12 @@ public sealed record CallAppeared(
 
     /// <summary>For a resync: the call's microphone is muted now.</summary>
     public bool AlreadyMuted { get; init; }
+
+    /// <summary>For a resync: how long ago the call began at the PBX, when the PBX says; a server that takes it up after a restart keeps its start.</summary>
+    public TimeSpan? Age { get; init; }
+
+    /// <summary>For a resync of an answered call: how long ago it was answered, when the PBX says.</summary>
+    public TimeSpan? AnsweredAge { get; init; }
 }
 
 public sealed record CallAnswered(CallKey Key) : PbxFact;

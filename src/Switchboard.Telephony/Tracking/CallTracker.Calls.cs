@@ -31,8 +31,8 @@ public sealed partial class CallTracker
             State = !fact.AlreadyAnswered ? CallState.Alerting
                 : fact.AlreadyHeld ? CallState.Held
                 : CallState.Connected,
-            StartedAt = now,
-            AnsweredAt = fact.AlreadyAnswered ? now : null,
+            StartedAt = Before(now, fact.Age),
+            AnsweredAt = fact.AlreadyAnswered ? Before(now, fact.AnsweredAge) : null,
             HeldSince = fact.AlreadyAnswered && fact.AlreadyHeld ? now : null,
             Muted = fact.AlreadyMuted,
             ParentCallId = parent?.Id,
@@ -44,6 +44,10 @@ public sealed partial class CallTracker
         Announce(CallChangeKind.Started, call.Key, events);
         RefreshLine(call.Line, events);
     }
+
+    // A moment the PBX gave as an age: the tracker's clock stays the one source of timestamps.
+    private static DateTimeOffset Before(DateTimeOffset now, TimeSpan? age) =>
+        age is { } ago && ago > TimeSpan.Zero ? now - ago : now;
 
     private void Answer(CallKey key, List<TrackerEvent> events)
     {

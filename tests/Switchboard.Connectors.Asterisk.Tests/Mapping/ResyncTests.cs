@@ -22,6 +22,7 @@ public sealed class ResyncTests
         Assert.Equal(CallAssert.Caller, appeared.CallerNumber);
         Assert.True(appeared.AlreadyAnswered);
         Assert.False(appeared.AlreadyHeld);
+        Assert.Equal(TimeSpan.FromSeconds(2), appeared.Age);
 
         // The tracker keeps the call as it was; nothing ends, nothing starts.
         var events = run.Tracker.Apply(report);

@@ -79,6 +79,26 @@ public abstract class CallSaveApiTests(CallsSectionFixture fixture)
     }
 
     [Fact]
+    public async Task Administrators_list_the_open_calls_as_their_last_save_left_them_and_agents_are_refused()
+    {
+        using var admin = await Server.SignInAsync("admin");
+        using var agent1 = await Server.SignInAsync("agent1");
+        var connected = Ringing() with { State = CallState.Connected, AnsweredAt = Start.AddSeconds(5), HoldSeconds = 7 };
+        await SaveAsync(agent1, "open.1", "101", connected);
+        await SaveAsync(agent1, "open.2", "101", Finished(Ringing()));
+
+        var open = (await admin.GetJsonAsync("/api/calls/open")).AsArray();
+
+        var item = Assert.Single(open, i => i!["pbxCallId"]!.GetValue<string>() == "open.1")!;
+        Assert.Equal("101", item["line"]!.GetValue<string>());
+        Assert.Equal("connected", item["call"]!["state"]!.GetValue<string>());
+        Assert.Equal(Start.AddSeconds(5), item["call"]!["answeredAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(7, item["call"]!["holdSeconds"]!.GetValue<int>());
+        Assert.DoesNotContain(open, i => i!["pbxCallId"]!.GetValue<string>() == "open.2");
+        using var refused = (await agent1.GetAnswerAsync("/api/calls/open")).Expect(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_save_of_the_active_call_that_arrives_after_its_end_changes_nothing()
     {
         using var agent1 = await Server.SignInAsync("agent1");

@@ -61,6 +61,29 @@ public class SeparateRolesTests(SeparateRolesFixture roles) : IClassFixture<Sepa
     }
 
     [Fact]
+    public async Task A_call_cut_off_by_a_crash_of_the_Messaging_Service_is_closed_in_the_log_after_its_restart()
+    {
+        CallDto cutOff;
+        await using (var agent = await roles.ConnectAsync(Demo.AgentA))
+        {
+            await roles.Simulator.CallAsync(Demo.KnownCaller, Demo.LineA);
+            cutOff = await agent.WaitForCallAsync(CtiEvents.CallStarted, c => c.Line == Demo.LineA);
+            await agent.Model.AnswerCallAsync(cutOff.Id);
+            await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Id == cutOff.Id);
+        }
+
+        await AnsweredRowAsync(cutOff);
+
+        // The simulator lives in the Messaging Service: killed, it takes the call with it, as a PBX that restarted would.
+        await roles.Messaging.KillAsync();
+        await roles.Messaging.StartAsync();
+
+        var row = Assert.Single(await LogRowsAsync([cutOff]), r => IsRowOf(r, cutOff));
+        Assert.Equal("finished", row.GetProperty("state").GetString());
+        Assert.Equal("completed", row.GetProperty("endReason").GetString());
+    }
+
+    [Fact]
     public async Task A_token_the_CRM_did_not_issue_is_refused()
     {
         var genuine = await roles.LoginAsync(Demo.AgentA);
@@ -139,6 +162,27 @@ public class SeparateRolesTests(SeparateRolesFixture roles) : IClassFixture<Sepa
             {
                 throw new TimeoutException($"The log lacks finished rows after {LogWait}.{Environment.NewLine}{roles.Output}");
             }
+        }
+    }
+
+    // Waits until the CRM's log has the call's row as answered.
+    private async Task AnsweredRowAsync(CallDto call)
+    {
+        var token = await roles.LoginAsync("admin");
+        using var timeout = new CancellationTokenSource(LogWait);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/calls?limit=200");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await roles.Crm.Http.SendAsync(request, timeout.Token);
+            response.EnsureSuccessStatusCode();
+            var rows = (await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token)).GetProperty("items").EnumerateArray();
+            if (rows.Any(r => IsRowOf(r, call) && r.GetProperty("answeredAt").ValueKind != JsonValueKind.Null))
+            {
+                return;
+            }
+
+            await Task.Delay(100, timeout.Token);
         }
     }
 

@@ -1,4 +1,4 @@
-import { HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr';
+import { HttpTransportType, HubConnectionBuilder, LogLevel, type HubConnection, type IHttpConnectionOptions } from '@microsoft/signalr';
 import { hubEventNames, hubPath, rawMessagesQueryKey, type CtiCommandName } from './contract/names.js';
 import { CtiCommandError, readableReason } from './errors.js';
 import { ForeverRetryPolicy } from './retryPolicy.js';
@@ -10,6 +10,40 @@ export type HubConnectionLike = Pick<
   'on' | 'start' | 'stop' | 'invoke' | 'onreconnecting' | 'onreconnected' | 'onclose'
 >;
 
+/**
+ * The SignalR transports the hub can be reached over. Left unset, SignalR negotiates the best one
+ * (WebSockets, falling back to Server-Sent Events, then long polling); forcing one serves networks
+ * whose proxies block WebSockets or hold streamed responses.
+ */
+export type HubTransportKind = 'webSockets' | 'serverSentEvents' | 'longPolling';
+
+export const hubTransportKinds: readonly HubTransportKind[] = ['webSockets', 'serverSentEvents', 'longPolling'];
+
+/**
+ * The transport named by a setting's text (`longPolling`, `serverSentEvents` or `sse`, `webSockets`;
+ * any case), `undefined` for an empty one; an unknown name is an error that lists the known ones.
+ */
+export function parseHubTransportKind(text: string | null | undefined): HubTransportKind | undefined {
+  const name = (text ?? '').trim().toLowerCase();
+  if (name === '') return undefined;
+  if (name === 'sse') return 'serverSentEvents';
+  const kind = hubTransportKinds.find((k) => k.toLowerCase() === name);
+  if (!kind) throw new Error(`Unknown hub transport '${text}': use ${hubTransportKinds.join(', ')} (or sse).`);
+  return kind;
+}
+
+/** SignalR's own flag for a transport. */
+export function signalRTransport(kind: HubTransportKind): HttpTransportType {
+  switch (kind) {
+    case 'webSockets':
+      return HttpTransportType.WebSockets;
+    case 'serverSentEvents':
+      return HttpTransportType.ServerSentEvents;
+    case 'longPolling':
+      return HttpTransportType.LongPolling;
+  }
+}
+
 export interface HubTransportOptions {
   /** The server's address; default the page's own origin, which is how the panel is served. */
   baseUrl?: string;
@@ -18,6 +52,8 @@ export interface HubTransportOptions {
    * same-origin sign-in cookie goes along by itself.
    */
   accessTokenFactory?: () => string | Promise<string>;
+  /** Use only this SignalR transport instead of negotiating one. */
+  transport?: HubTransportKind;
   /** Ask for the PBX's raw messages (rawMessage events). */
   rawMessages?: boolean;
   /** Waits between reconnection attempts in milliseconds; the last one repeats forever. */
@@ -131,9 +167,17 @@ function hubUrl(options: HubTransportOptions): string {
   return `${base}${hubPath}${options.rawMessages ? `?${rawMessagesQueryKey}=true` : ''}`;
 }
 
+/** The options SignalR's connection is built with: the token, and the one transport when forced. */
+export function connectionOptions(options: HubTransportOptions): IHttpConnectionOptions {
+  const built: IHttpConnectionOptions = {};
+  if (options.accessTokenFactory) built.accessTokenFactory = options.accessTokenFactory;
+  if (options.transport) built.transport = signalRTransport(options.transport);
+  return built;
+}
+
 function buildConnection(url: string, options: HubTransportOptions, policy: ForeverRetryPolicy): HubConnection {
   return new HubConnectionBuilder()
-    .withUrl(url, options.accessTokenFactory ? { accessTokenFactory: options.accessTokenFactory } : {})
+    .withUrl(url, connectionOptions(options))
     .withAutomaticReconnect(policy)
     .configureLogging(LogLevel.Warning)
     .build();

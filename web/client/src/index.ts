@@ -7,7 +7,16 @@ export type * from './contract/events.js';
 export type * from './contract/commands.js';
 export type { ConnectionState, CtiTransport, TransportSink } from './transport.js';
 export { CtiModel, type CtiEventListener } from './ctiModel.js';
-export { HubTransport, type HubConnectionLike, type HubTransportOptions } from './hubTransport.js';
+export {
+  HubTransport,
+  connectionOptions,
+  hubTransportKinds,
+  parseHubTransportKind,
+  signalRTransport,
+  type HubConnectionLike,
+  type HubTransportKind,
+  type HubTransportOptions,
+} from './hubTransport.js';
 export { ForeverRetryPolicy } from './retryPolicy.js';
 export { CtiCommandError, readableReason } from './errors.js';
 export { WebPhoneTransport, type WebPhoneTransportOptions } from './webPhone/webPhoneTransport.js';

@@ -98,6 +98,37 @@ describe('the panel', () => {
     expect(within(consultation).getByRole('button', { name: 'Cancel consultation' })).toBeTruthy();
   });
 
+  it('offers complete and cancel once, on the consultation, not on the held call as well', () => {
+    const transport = renderPanel();
+    act(() => {
+      transport.deliver('callStarted', call({ id: 'held', state: 'held', answeredAt: new Date().toISOString(), operations: operations('drop', 'cancelTransfer', 'completeTransfer') }));
+      transport.deliver('callStarted', call({ id: 'consult', parentCallId: 'held', direction: 'internal', callerNumber: '101', calleeNumber: '102', state: 'connected', operations: operations('drop', 'completeTransfer', 'cancelTransfer') }));
+    });
+    expect(screen.getAllByRole('button', { name: 'Complete transfer' })).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: 'Cancel consultation' })).toHaveLength(1);
+    const held = screen.getByRole('article', { name: /\+74951234567/ });
+    expect(within(held).queryByRole('button', { name: 'Complete transfer' })).toBeNull();
+    expect(within(held).getByRole('button', { name: 'Hang up' })).toBeTruthy();
+  });
+
+  it('disables the call buttons while reconnecting and enables them again once back', () => {
+    const transport = renderPanel();
+    act(() => {
+      transport.deliver('callStarted', call({ id: 'ringing', operations: operations('answer', 'drop') }));
+      transport.deliver('callStarted', call({ id: 'talking', callerNumber: '+74957654321', state: 'connected', operations: operations('hold', 'drop', 'dtmf') }));
+    });
+    const talking = screen.getByRole('article', { name: /\+74957654321/ });
+    const popup = screen.getByRole('dialog', { name: /incoming call/i });
+
+    act(() => transport.setState('reconnecting', 'socket closed'));
+    for (const name of ['Hold', 'Keypad', 'Hang up']) expect((within(talking).getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
+    for (const name of ['Answer', 'Decline']) expect((within(popup).getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
+
+    act(() => transport.setState('connected'));
+    expect((within(talking).getByRole('button', { name: 'Hold' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((within(popup).getByRole('button', { name: 'Answer' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('shows a refused command as a readable message', async () => {
     const transport = renderPanel();
     act(() => transport.deliver('callStarted', call({ state: 'connected', operations: operations('hold', 'drop') })));

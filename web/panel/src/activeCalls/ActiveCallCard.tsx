@@ -1,5 +1,6 @@
 import type { CallDto } from '@switchboard/cti';
 import { useState } from 'react';
+import { canAct } from '../connection/canAct';
 import { useCti } from '../cti/CtiContext';
 import { consultationPartner, isCurrent, remoteNumber } from '../cti/selectors';
 import { callStateLabels } from '../ui/format';
@@ -15,12 +16,16 @@ import { TransferForm } from './TransferForm';
 export function ActiveCallCard({ call }: { call: CallDto }) {
   const { state, run } = useCti();
   const [panel, setPanel] = useState<'none' | 'transfer' | 'keypad'>('none');
-  const ops = call.operations;
+  // While the server or the PBX is away no command can get through: every button waits for it.
+  const ops = canAct(state) ? call.operations : noOperations;
   const current = isCurrent(state, call);
   const partner = consultationPartner(state, call);
   const number = remoteNumber(call);
   const name = call.contact?.contactName ?? call.contact?.userName ?? call.callerName;
   const titleId = `call-${call.id}`;
+  // The server allows completing or cancelling on both calls of a consultation; the panel offers it
+  // once, on the consultation itself, where the agent is talking to the person they consult.
+  const transferDecidedHere = !partner || Boolean(call.parentCallId);
   const role = call.isListening ? 'Listening in' : call.parentCallId ? 'Consultation' : partner ? 'Waiting for transfer' : directionText(call);
 
   return (
@@ -43,8 +48,8 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
       </header>
       {!call.isListening && <ContactMatch call={call} />}
       <div className="button-row" role="group" aria-label={`Controls for the call with ${name ?? number}`}>
-        {ops.answer && (
-          <button type="button" className="button button--success" onClick={() => void run((m) => m.answerCall(call.id))}>
+        {call.operations.answer && (
+          <button type="button" className="button button--success" disabled={!ops.answer} onClick={() => void run((m) => m.answerCall(call.id))}>
             Answer
           </button>
         )}
@@ -68,18 +73,18 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
             {call.muted ? 'Unmute' : 'Mute'}
           </button>
         )}
-        {(ops.blindTransfer || ops.makeConsultCall) && (
-          <button type="button" className="button" aria-expanded={panel === 'transfer'} onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}>
+        {(call.operations.blindTransfer || call.operations.makeConsultCall) && (
+          <button type="button" className="button" disabled={!ops.blindTransfer && !ops.makeConsultCall} aria-expanded={panel === 'transfer'} onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}>
             Transfer…
           </button>
         )}
-        {ops.completeTransfer && (
-          <button type="button" className="button button--primary" onClick={() => void run((m) => m.transferCall(call.id))}>
+        {transferDecidedHere && call.operations.completeTransfer && (
+          <button type="button" className="button button--primary" disabled={!ops.completeTransfer} onClick={() => void run((m) => m.transferCall(call.id))}>
             Complete transfer
           </button>
         )}
-        {ops.cancelTransfer && (
-          <button type="button" className="button" onClick={() => void run((m) => m.cancelTransfer(call.id))}>
+        {transferDecidedHere && call.operations.cancelTransfer && (
+          <button type="button" className="button" disabled={!ops.cancelTransfer} onClick={() => void run((m) => m.cancelTransfer(call.id))}>
             Cancel consultation
           </button>
         )}
@@ -97,6 +102,22 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
     </article>
   );
 }
+
+const noOperations: CallDto['operations'] = {
+  dial: false,
+  answer: false,
+  drop: false,
+  hold: false,
+  unhold: false,
+  setupTransfer: false,
+  completeTransfer: false,
+  cancelTransfer: false,
+  blindTransfer: false,
+  makeConsultCall: false,
+  dtmf: false,
+  mute: false,
+  video: false,
+};
 
 function directionText(call: CallDto): string {
   if (call.redirectedFrom) return `Transferred from ${call.redirectedFrom}`;

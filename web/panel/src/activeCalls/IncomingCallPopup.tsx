@@ -1,5 +1,6 @@
 import type { CallDto } from '@switchboard/cti';
 import { useEffect, useRef } from 'react';
+import { canAct } from '../connection/canAct';
 import { useCti } from '../cti/CtiContext';
 import { incomingRinging, remoteNumber } from '../cti/selectors';
 import { showCallNotification } from '../ui/desktopNotifications';
@@ -23,7 +24,8 @@ export function IncomingCalls() {
 }
 
 function IncomingCallPopup({ call }: { call: CallDto }) {
-  const { run } = useCti();
+  const { state, run } = useCti();
+  const online = canAct(state);
   const number = remoteNumber(call);
   const who = call.contact?.contactName ?? call.contact?.userName ?? call.callerName ?? number;
   const answerRef = useRef<HTMLButtonElement>(null);
@@ -55,13 +57,13 @@ function IncomingCallPopup({ call }: { call: CallDto }) {
           ref={answerRef}
           type="button"
           className="button button--success"
-          disabled={!call.operations.answer}
+          disabled={!online || !call.operations.answer}
           title={call.operations.answer ? undefined : 'Answer on your phone'}
           onClick={() => void run((model) => model.answerCall(call.id))}
         >
           Answer
         </button>
-        <button type="button" className="button button--danger" disabled={!call.operations.drop} onClick={() => void run((model) => model.dropCall(call.id))}>
+        <button type="button" className="button button--danger" disabled={!online || !call.operations.drop} onClick={() => void run((model) => model.dropCall(call.id))}>
           Decline
         </button>
       </div>

@@ -16,9 +16,10 @@ export function PhonePage({ simulator }: { simulator: boolean }) {
   return (
     <main className="phone" aria-label="Phone">
       <h1 className="visually-hidden">Phone</h1>
-      <IncomingCalls />
       <div className="phone__main">
         <AgentBar />
+        {/* Below the line and state, so a call ringing in never covers the agent-state menu. */}
+        <IncomingCalls />
         <VideoCalls />
         <ActiveCalls />
         {supervises && <TeamCalls />}

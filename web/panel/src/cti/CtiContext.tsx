@@ -2,6 +2,7 @@ import { CtiModel, type CtiEventMap, type CtiEventName } from '@switchboard/cti'
 import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { getMe } from '../api/auth';
 import { ApiError } from '../api/problem';
+import { createHubModel } from '../connection/hubTransportSetting';
 import { useNotices } from '../notices/NoticeContext';
 import { ctiReducer, initialCtiState, type CtiAction, type CtiState } from './ctiState';
 
@@ -33,7 +34,6 @@ const stateEvents: CtiEventName[] = [
   'disconnected',
 ];
 
-/** Connects the signed-in user's CtiModel for as long as the provider is mounted. */
 // Waits between failed first connections, the last repeating: a wrong web-phone password or an
 // unreachable SIP server is not hammered.
 const firstConnectRetriesMs = [5000, 10000, 20000, 40000, 60000];
@@ -58,6 +58,7 @@ async function sessionExpired(): Promise<boolean> {
   }
 }
 
+/** Connects the signed-in user's CtiModel for as long as the provider is mounted. */
 export function CtiProvider({ children, createModel, onSessionLost, connectFailure }: CtiProviderProps) {
   const { notify, fail } = useNotices();
   const [state, dispatch] = useReducer(ctiReducer, initialCtiState);
@@ -69,7 +70,7 @@ export function CtiProvider({ children, createModel, onSessionLost, connectFailu
 
   // A model per mount: React may mount twice in development, and a stopped model is not restarted.
   useEffect(() => {
-    const model = createRef.current ? createRef.current() : new CtiModel();
+    const model = createRef.current ? createRef.current() : createHubModel((problem) => notify('error', problem));
     modelRef.current = model;
     const unsubscribe = stateEvents.map((name) =>
       model.on(name, (payload) => dispatch({ type: name, payload } as CtiAction)),

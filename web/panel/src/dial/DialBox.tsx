@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { canAct } from '../connection/canAct';
 import { useCti } from '../cti/CtiContext';
 import { useNumberLookup } from './useNumberLookup';
 
@@ -9,7 +10,7 @@ export function DialBox() {
   const lookup = useNumberLookup(number);
   const hintId = useId();
   const line = state.line;
-  const canDial = line !== null && (state.lines[line]?.operations.dial ?? false);
+  const canDial = line !== null && canAct(state) && (state.lines[line]?.operations.dial ?? false);
   // Video calls exist only where the phone can make them (the web phone).
   const canVideo = canDial && (state.lines[line ?? '']?.operations.video ?? false);
 

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { recentCalls, type RecentCall } from '../api/calls';
+import { listColleagues, namesByLine } from '../api/colleagues';
+import { canAct } from '../connection/canAct';
 import { useCti } from '../cti/CtiContext';
 import { useNotices } from '../notices/NoticeContext';
 import { accountCallsHref, callCardHref, contactCallsHref } from '../ui/crmLinks';
@@ -15,6 +17,7 @@ export function RecentCalls() {
   const { state, run } = useCti();
   const { fail } = useNotices();
   const [calls, setCalls] = useState<RecentCall[] | null>(null);
+  const [colleagues, setColleagues] = useState<Map<string, string>>(new Map());
   const savesConfirmed = state.savesConfirmed;
   const activeCount = Object.keys(state.calls).length;
 
@@ -30,8 +33,16 @@ export function RecentCalls() {
     load();
   }, [load, savesConfirmed, activeCount]);
 
+  // A call with a colleague shows their name, not their extension.
+  useEffect(() => {
+    listColleagues()
+      .then((list) => setColleagues(namesByLine(list)))
+      .catch((error: unknown) => fail(error, 'Colleagues could not be loaded'));
+  }, [fail]);
+
   const line = state.line;
-  const canDial = line !== null && (state.lines[line]?.operations.dial ?? false);
+  const canDial = line !== null && canAct(state) && (state.lines[line]?.operations.dial ?? false);
+  const whoOf = (call: RecentCall) => call.contactName ?? colleagues.get(call.callBackNumber) ?? call.callerName ?? call.callBackNumber;
   const callBack = (number: string) => void run((model) => model.makeCall(number, line));
 
   return (
@@ -54,7 +65,7 @@ export function RecentCalls() {
             <li key={call.id} className="list__item recent">
               <div className="recent__main">
                 <a className="link recent__who" href={callCardHref(call.id)}>
-                  {call.contactName ?? call.callerName ?? call.callBackNumber}
+                  {whoOf(call)}
                 </a>
                 <div className="muted small">
                   {directionLabels[call.direction]} · {formatWhen(call.startedAt)}
@@ -76,7 +87,7 @@ export function RecentCalls() {
                 type="button"
                 className="button button--small"
                 disabled={!canDial}
-                aria-label={`Call back ${call.contactName ?? call.callBackNumber}`}
+                aria-label={`Call back ${whoOf(call)}`}
                 onClick={() => callBack(call.callBackNumber)}
               >
                 Call back
