@@ -17,9 +17,10 @@ internal static class OpenCallEndpoint
     public static void MapOpenCallEndpoint(this RouteGroupBuilder calls) =>
         calls.MapGet("/open", ListAsync)
             .WithName("ListOpenCalls")
-            .WithSummary("The calls the log has as not finished, oldest first")
+            .WithSummary("The calls the log has as not finished on the PBX's lines, oldest first")
             .WithDescription($"Administrators only (the Messaging Service's account). Each item: pbxCallId, line, updatedAt " +
-                $"(when the log last heard of the call) and the call as its last save left it, in the save's shape. At most {OpenCalls.MaxRows}.")
+                $"(when the log last heard of the call) and the call as its last save left it, in the save's shape. At most {OpenCalls.MaxRows}. " +
+                "Lines of web-phone users are left out: their browsers save their calls, not the PBX link.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<Results<Ok<IReadOnlyList<OpenCall>>, ProblemHttpResult>> ListAsync(

@@ -1,14 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Contracts;
 using Switchboard.Crm.Data;
+using Switchboard.Crm.Users;
 using Domain = Switchboard.Telephony.Calls;
 
 namespace Switchboard.Crm.Calls;
 
 /// <summary>
-/// The rows of the log whose call is not finished. After a restart the Messaging Service compares
-/// them with the PBX's active calls and closes the ones it no longer has: calls cut off by the restart.
+/// The rows of the log whose call is not finished, on the lines the PBX link serves. After a
+/// restart the Messaging Service compares them with the PBX's active calls and closes the ones it
+/// no longer has: calls cut off by the restart.
 /// </summary>
+/// <remarks>
+/// A web-phone user's calls never pass through the PBX link: their browser saves them, and the
+/// PBX's list of calls cannot tell whether they are still going. Their lines are left out.
+/// </remarks>
 public sealed class OpenCalls(IDbContextFactory<CrmDbContext> contexts)
 {
     /// <summary>The most rows one answer lists, oldest first.</summary>
@@ -17,9 +23,10 @@ public sealed class OpenCalls(IDbContextFactory<CrmDbContext> contexts)
     public async Task<IReadOnlyList<OpenCall>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var webPhoneLines = db.Lines.Where(l => l.User!.PhoneStyle == PhoneStyle.WebPhone).Select(l => l.Number);
         var rows = await db.CallRecords
             .AsNoTracking()
-            .Where(r => r.State != Domain.CallState.Finished)
+            .Where(r => r.State != Domain.CallState.Finished && !webPhoneLines.Contains(r.Line))
             .OrderBy(r => r.StartedAt)
             .Take(MaxRows)
             .ToListAsync(cancellationToken);

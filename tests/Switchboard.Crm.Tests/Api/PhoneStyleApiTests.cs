@@ -81,6 +81,26 @@ public abstract class PhoneStyleApiTests(CallsSectionFixture fixture)
     }
 
     [Fact]
+    public async Task The_open_calls_the_messaging_service_closes_after_a_restart_leave_out_web_phone_lines()
+    {
+        using var admin = await Server.SignInAsync("admin");
+        var webPhoneUser = await CreateUserAsync(admin, "style.open.web", "806");
+        await CreateUserAsync(admin, "style.open.pbx", "807");
+        (await admin.PutJsonAsync($"/api/users/{webPhoneUser}/sip-account", Account("806"))).Expect(HttpStatusCode.NoContent).Dispose();
+        (await admin.PutJsonAsync(StylePath(webPhoneUser), new { phoneStyle = "webPhone" })).Expect(HttpStatusCode.OK).Dispose();
+        foreach (var line in new[] { "806", "807" })
+        {
+            var ringing = new { conversationId = $"open-{line}", direction = "incoming", callerNumber = "+74951234567", calleeNumber = line, state = "alerting", startedAt = DateTimeOffset.UtcNow };
+            (await admin.PutJsonAsync($"/api/calls/pbx/open-{line}@webphone.test/{line}", ringing)).Expect(HttpStatusCode.OK).Dispose();
+        }
+
+        var open = (await admin.GetJsonAsync("/api/calls/open")).AsArray().Select(i => i!["line"]!.GetValue<string>()).ToList();
+
+        Assert.Contains("807", open);
+        Assert.DoesNotContain("806", open);
+    }
+
+    [Fact]
     public async Task Removing_the_sip_account_puts_a_web_phone_user_back_on_third_party()
     {
         using var admin = await Server.SignInAsync("admin");
