@@ -1,24 +1,16 @@
 namespace Switchboard.Crm.Contacts;
 
 /// <summary>
-/// "Starts with these digits" as a range of strings, [prefix, next), which every engine answers
-/// from an ordinary index. (SQLite's LIKE ignores an index with the default, case-sensitive collation.)
+/// "Starts with these digits" as a range of strings, [prefix, <see cref="UpperBound"/>), which every
+/// engine answers from an ordinary index in byte order (SQLite's BINARY collation, PostgreSQL's "C").
+/// (SQLite's LIKE ignores an index with the default, case-sensitive collation.)
 /// </summary>
 internal static class DigitPrefix
 {
-    /// <summary>The least digit string above every string that starts with <paramref name="prefix"/>; null when there is none ("999").</summary>
-    public static string? Next(string prefix)
-    {
-        var digits = prefix.ToCharArray();
-        for (var i = digits.Length - 1; i >= 0; i--)
-        {
-            if (digits[i] < '9')
-            {
-                digits[i]++;
-                return new string(digits, 0, i + 1);
-            }
-        }
+    // The character right after '9': every digit string that starts with a prefix sorts below the
+    // prefix followed by it, and every other string at or above the prefix sorts above it.
+    private const char AfterNine = ':';
 
-        return null;
-    }
+    /// <summary>The least string above every digit string that starts with <paramref name="prefix"/>.</summary>
+    public static string UpperBound(string prefix) => prefix + AfterNine;
 }
