@@ -44,6 +44,8 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (scripts/install-prerequisites.sh test does).");
         }
 
+        // Expectations wait as long as actions: generous, as two cores are shared. Never a measurement.
+        Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -63,6 +65,7 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
         ArgumentNullException.ThrowIfNull(server);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
         context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
+        await context.AddInitScriptAsync(PeerConnections.InitScript);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         var status = await page.EvaluateAsync<int>(

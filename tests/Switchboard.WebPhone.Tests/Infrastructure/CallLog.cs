@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Switchboard.WebPhone.Tests.Infrastructure;
+
+/// <summary>One row of the CRM's call log (GET /api/calls), with the fields the scenarios check.</summary>
+public sealed record CallLogRow(
+    string PbxCallId,
+    string Line,
+    string Direction,
+    string CallerNumber,
+    string CalleeNumber,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? AnsweredAt,
+    DateTimeOffset? EndedAt,
+    string? EndReason,
+    string? ContactName);
+
+/// <summary>The call log as the signed-in agent of a page reads it through the CRM API.</summary>
+public static class CallLog
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The rows whose SIP Call-ID is <paramref name="sipCallId"/> (the web phone keys its saves by it).</summary>
+    public static async Task<IReadOnlyList<CallLogRow>> RowsAsync(IPage page, string sipCallId)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var body = await page.EvaluateAsync<string>("async () => await (await fetch('/api/calls?order=desc')).text()");
+        var rows = JsonSerializer.Deserialize<Page>(body, Json)?.Items ?? [];
+        return [.. rows.Where(r => r.PbxCallId == sipCallId)];
+    }
+
+    /// <summary>Waits until the row of <paramref name="sipCallId"/> has ended (the phone saves the end after the call), then returns all its rows.</summary>
+    public static async Task<IReadOnlyList<CallLogRow>> EndedAsync(IPage page, string sipCallId, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        var rows = await RowsAsync(page, sipCallId);
+        while (!(rows.Count > 0 && rows.All(r => r.EndedAt is not null && r.EndReason is not null)) && !timeout.IsCancellationRequested)
+        {
+            await Task.Delay(200, CancellationToken.None);
+            rows = await RowsAsync(page, sipCallId);
+        }
+
+        return rows;
+    }
+
+    private sealed record Page(List<CallLogRow> Items);
+}
