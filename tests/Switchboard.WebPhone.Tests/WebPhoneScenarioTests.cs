@@ -18,7 +18,14 @@ public sealed class WebPhoneScenarioTests(SipRig rig, WebPhoneServer server, Web
 
     public Task InitializeAsync() => server.UseRigAsync(rig);
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync()
+    {
+        await browser.CloseAllAsync();
+        foreach (var line in new[] { Demo.LineA, Demo.LineB, Demo.SupervisorLine })
+        {
+            await rig.WaitForContactsAsync(line, 0, Limit);
+        }
+    }
 
     [Fact]
     public async Task An_outside_caller_rings_the_agent_who_answers_with_media_both_ways_and_keys_reaching_the_caller()
@@ -141,14 +148,7 @@ public sealed class WebPhoneScenarioTests(SipRig rig, WebPhoneServer server, Web
         await Screenshots.TakeAsync(page, "_next_call");
     }
 
-    private async Task WaitForContactsAsync(string user, int count)
-    {
-        using var limit = new CancellationTokenSource(Limit);
-        while ((await rig.ContactsAsync(user, limit.Token)).Count != count)
-        {
-            await Task.Delay(100, limit.Token);
-        }
-    }
+    private Task WaitForContactsAsync(string user, int count) => rig.WaitForContactsAsync(user, count, Limit);
 
     private async Task<IReadOnlyList<LegPackets>> MediaBothWaysAsync(string callId)
     {

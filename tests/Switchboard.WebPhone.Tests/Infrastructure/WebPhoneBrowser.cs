@@ -33,6 +33,7 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
         "--allow-loopback-in-peer-connection",
     ];
 
+    private readonly List<IBrowserContext> _open = [];
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -66,6 +67,7 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
         context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         await context.AddInitScriptAsync(PeerConnections.InitScript);
+        _open.Add(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         var status = await page.EvaluateAsync<int>(
@@ -78,6 +80,25 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
 
         await page.ReloadAsync();
         return page;
+    }
+
+    /// <summary>
+    /// Closes every page opened so far as a person closes tabs (unload handlers run, so the web phone
+    /// unregisters), then their contexts, so that the next test starts with no phone registered.
+    /// </summary>
+    public async Task CloseAllAsync()
+    {
+        foreach (var context in _open)
+        {
+            foreach (var page in context.Pages.ToList())
+            {
+                await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+            }
+
+            await context.CloseAsync();
+        }
+
+        _open.Clear();
     }
 
     public async Task DisposeAsync()
