@@ -61,6 +61,26 @@ public sealed class AccountErrorScenarioTests(SipRig rig, WebPhoneServer server,
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recent calls" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_refused_microphone_is_explained_when_the_agent_answers_and_the_call_ends_failed()
+    {
+        var page = await browser.OpenPanelWithMicrophoneRefusedAsync(server, Demo.Supervisor);
+        await rig.WaitForContactsAsync(Demo.SupervisorLine, 1, Limit);
+        Assert.Equal("denied", await page.EvaluateAsync<string>("async () => { try { (await navigator.mediaDevices.getUserMedia({ audio: true })).getTracks().forEach((t) => t.stop()); return 'granted'; } catch (e) { return 'denied'; } }"));
+
+        await using var caller = await SippRun.StartAsync(rig, "outside-caller.xml", new SippOptions { Service = Demo.SupervisorLine });
+        var popup = page.GetByRole(AriaRole.Dialog, new() { Name = "Incoming call" });
+        await popup.GetByRole(AriaRole.Button, new() { Name = "Answer", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The browser did not allow the microphone");
+        await Screenshots.TakeAsync(page);
+        Assert.False(await caller.SucceedsAsync(), "the caller was answered without a microphone");
+        await Expect(popup).ToHaveCountAsync(0);
+        var row = Assert.Single(await CallLog.EndedAsync(page, caller.CallId, Limit));
+        Assert.Equal(("failed", (DateTimeOffset?)null), (row.EndReason, row.AnsweredAt));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recent calls" })).ToBeVisibleAsync();
+    }
+
     /// <summary>The supervisor's panel, reloaded with every WebSocket the page opens to <paramref name="sipServer"/> counted.</summary>
     private async Task<(IPage Page, List<string> Opens)> OpenCountingWebSocketsAsync(Uri sipServer)
     {

@@ -34,6 +34,7 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
     ];
 
     private readonly List<IBrowserContext> _open = [];
+    private IBrowser? _withoutMediaPermission;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -61,10 +62,28 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
     /// A new browser context for <paramref name="login"/>, signed in with the panel's cookie
     /// (<c>POST /api/auth/login?useCookie=true</c>), on the panel's page.
     /// </summary>
-    public async Task<IPage> OpenPanelAsync(ServerFixture server, string login)
+    public async Task<IPage> OpenPanelAsync(ServerFixture server, string login) => await OpenPanelAsync(server, login, Browser);
+
+    /// <summary>
+    /// As <see cref="OpenPanelAsync(ServerFixture, string)"/>, in a second Chromium that has the fake devices
+    /// but not the fake permission prompt: headless, the prompt is refused, as when a person blocks the microphone.
+    /// </summary>
+    public async Task<IPage> OpenPanelWithMicrophoneRefusedAsync(ServerFixture server, string login)
+    {
+        _withoutMediaPermission ??= await _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = [.. Arguments.Where(a => a != "--use-fake-ui-for-media-stream")],
+            Timeout = (float)Timeout.TotalMilliseconds,
+        });
+        return await OpenPanelAsync(server, login, _withoutMediaPermission);
+    }
+
+    private async Task<IPage> OpenPanelAsync(ServerFixture server, string login, IBrowser chromium)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
         context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         await context.AddInitScriptAsync(PeerConnections.InitScript);
         _open.Add(context);
@@ -103,6 +122,11 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_withoutMediaPermission is not null)
+        {
+            await _withoutMediaPermission.CloseAsync();
+        }
+
         if (Browser is not null)
         {
             await Browser.CloseAsync();
