@@ -52,7 +52,8 @@ public sealed record RigPorts(int Sip, int WebSocket, int Ng, int Trunk, int Rtp
         throw new InvalidOperationException("No two free UDP ports in a row on 127.0.0.1.");
     }
 
-    private static int FreeTcpPort()
+    /// <summary>A TCP port nobody listens on now: the rig's WebSocket, or an address where no SIP server answers.</summary>
+    public static int FreeTcpPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -107,6 +107,23 @@ public sealed class SipRig : IAsyncLifetime, IAsyncDisposable
             .ToList() ?? [];
     }
 
+    /// <summary>Waits until <paramref name="user"/> has <paramref name="count"/> registered contacts; throws with Kamailio's log when the limit passes.</summary>
+    public async Task WaitForContactsAsync(string user, int count, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            while ((await ContactsAsync(user, timeout.Token)).Count != count)
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{user} did not get {count} registered contact(s) in {limit.TotalSeconds} s.{Environment.NewLine}{KamailioLog}");
+        }
+    }
+
     /// <summary>What Kamailio wrote so far, for a failure message.</summary>
     public string KamailioLog => _kamailio?.Tail(80) ?? "(Kamailio is stopped)";
 

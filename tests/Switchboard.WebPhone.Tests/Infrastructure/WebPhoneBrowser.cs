@@ -33,6 +33,8 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
         "--allow-loopback-in-peer-connection",
     ];
 
+    private readonly List<IBrowserContext> _open = [];
+    private IBrowser? _withoutMediaPermission;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -44,6 +46,8 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (scripts/install-prerequisites.sh test does).");
         }
 
+        // Expectations wait as long as actions: generous, as two cores are shared. Never a measurement.
+        Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -58,11 +62,31 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
     /// A new browser context for <paramref name="login"/>, signed in with the panel's cookie
     /// (<c>POST /api/auth/login?useCookie=true</c>), on the panel's page.
     /// </summary>
-    public async Task<IPage> OpenPanelAsync(ServerFixture server, string login)
+    public async Task<IPage> OpenPanelAsync(ServerFixture server, string login) => await OpenPanelAsync(server, login, Browser);
+
+    /// <summary>
+    /// As <see cref="OpenPanelAsync(ServerFixture, string)"/>, in a second Chromium that has the fake devices
+    /// but not the fake permission prompt: headless, the prompt is refused, as when a person blocks the microphone.
+    /// </summary>
+    public async Task<IPage> OpenPanelWithMicrophoneRefusedAsync(ServerFixture server, string login)
+    {
+        _withoutMediaPermission ??= await _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = [.. Arguments.Where(a => a != "--use-fake-ui-for-media-stream")],
+            Timeout = (float)Timeout.TotalMilliseconds,
+        });
+        return await OpenPanelAsync(server, login, _withoutMediaPermission);
+    }
+
+    private async Task<IPage> OpenPanelAsync(ServerFixture server, string login, IBrowser chromium)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
         context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
+        await context.AddInitScriptAsync(PeerConnections.InitScript);
+        _open.Add(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         var status = await page.EvaluateAsync<int>(
@@ -77,8 +101,32 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Closes every page opened so far as a person closes tabs (unload handlers run, so the web phone
+    /// unregisters), then their contexts, so that the next test starts with no phone registered.
+    /// </summary>
+    public async Task CloseAllAsync()
+    {
+        foreach (var context in _open)
+        {
+            foreach (var page in context.Pages.ToList())
+            {
+                await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+            }
+
+            await context.CloseAsync();
+        }
+
+        _open.Clear();
+    }
+
     public async Task DisposeAsync()
     {
+        if (_withoutMediaPermission is not null)
+        {
+            await _withoutMediaPermission.CloseAsync();
+        }
+
         if (Browser is not null)
         {
             await Browser.CloseAsync();

@@ -24,28 +24,39 @@ public sealed class WebPhoneServer : ServerFixture
             return;
         }
 
-        using var admin = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeouts.Step };
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync("admin", Demo.PasswordOf("admin")));
-        var users = await admin.GetFromJsonAsync<List<UserJson>>("/api/users") ?? [];
         foreach (var login in WebPhoneUsers)
         {
-            var user = users.Single(u => u.Login == login);
-            var line = user.Lines.Single();
-            var sip = rig.User(line);
-            using var account = await admin.PutAsJsonAsync($"/api/users/{user.Id}/sip-account", new
-            {
-                address = $"sip:{line}@{RigConfig.Domain}",
-                authUser = sip.Name,
-                password = sip.Password,
-                webSocketUrl = rig.WebSocketUrl.ToString(),
-                displayName = user.DisplayName,
-            });
-            account.EnsureSuccessStatusCode();
-            using var style = await admin.PutAsJsonAsync($"/api/users/{user.Id}/phone-style", new { phoneStyle = "webPhone" });
-            style.EnsureSuccessStatusCode();
+            await PutSipAccountAsync(rig, login);
         }
 
         _rig = rig;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="login"/> the SIP account of their line on <paramref name="rig"/> and the web-phone
+    /// style; <paramref name="password"/> and <paramref name="webSocketUrl"/> replace the right ones, for the
+    /// scenarios of a wrong account. Call again without them to put the right account back.
+    /// </summary>
+    public async Task PutSipAccountAsync(SipRig rig, string login, string? password = null, Uri? webSocketUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        using var admin = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeouts.Step };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync("admin", Demo.PasswordOf("admin")));
+        var users = await admin.GetFromJsonAsync<List<UserJson>>("/api/users") ?? [];
+        var user = users.Single(u => u.Login == login);
+        var line = user.Lines.Single();
+        var sip = rig.User(line);
+        using var account = await admin.PutAsJsonAsync($"/api/users/{user.Id}/sip-account", new
+        {
+            address = $"sip:{line}@{RigConfig.Domain}",
+            authUser = sip.Name,
+            password = password ?? sip.Password,
+            webSocketUrl = (webSocketUrl ?? rig.WebSocketUrl).ToString(),
+            displayName = user.DisplayName,
+        });
+        account.EnsureSuccessStatusCode();
+        using var style = await admin.PutAsJsonAsync($"/api/users/{user.Id}/phone-style", new { phoneStyle = "webPhone" });
+        style.EnsureSuccessStatusCode();
     }
 
     private sealed record UserJson(Guid Id, string Login, string DisplayName, List<string> Lines);
