@@ -21,11 +21,23 @@ afterEach(() => {
 
 describe('the web phone in the panel', () => {
   it('uses the hub for the third-party style and the browser as the phone for webPhone', () => {
-    const hub = createCtiModel(me);
+    const hub = createCtiModel(me, () => {});
     expect(hub.model).toBeInstanceOf(CtiModel);
     expect(hub.webPhone).toBeNull();
-    const web = createCtiModel({ ...me, phoneStyle: 'webPhone' });
+    const web = createCtiModel({ ...me, phoneStyle: 'webPhone' }, () => {});
     expect(web.webPhone?.transport).toBeInstanceOf(WebPhoneTransport);
+  });
+
+  it('builds the third-party model from the page\'s transport setting', () => {
+    const problems: string[] = [];
+    window.history.replaceState(null, '', '/?transport=carrierPigeon');
+    try {
+      createCtiModel(me, (problem) => problems.push(problem));
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('Connecting with the transport the server offers');
   });
 
   it('rings only in the tab that holds the phone', () => {

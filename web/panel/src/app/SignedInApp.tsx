@@ -18,11 +18,14 @@ export function SignedInApp({ me, onSignOut, onSessionLost }: { me: Me; onSignOu
   const [simulator, setSimulator] = useState(false);
   const [webPhone, setWebPhone] = useState<WebPhoneHandle | null>(null);
   // The user's phone style picks where calls come from: the server's PBX link, or this browser as the phone.
-  const createModel = useCallback(() => {
-    const created = createCtiModel(me);
-    setWebPhone(created.webPhone);
-    return created.model;
-  }, [me]);
+  const createModel = useCallback(
+    (onProblem: (message: string) => void) => {
+      const created = createCtiModel(me, onProblem);
+      setWebPhone(created.webPhone);
+      return created.model;
+    },
+    [me],
+  );
 
   useEffect(() => {
     simulatorIsPresent()

@@ -40,8 +40,11 @@ const firstConnectRetriesMs = [5000, 10000, 20000, 40000, 60000];
 
 interface CtiProviderProps {
   children: ReactNode;
-  /** For tests: the model to use instead of one over the hub. */
-  createModel?: () => CtiModel;
+  /**
+   * Makes the model (the panel's choice of phone, or a test's); without it, one over the hub.
+   * `onProblem` shows a readable message, e.g. for a transport setting it cannot use.
+   */
+  createModel?: (onProblem: (message: string) => void) => CtiModel;
   /** Called when the server no longer accepts the sign-in, so the page can ask for it again. */
   onSessionLost?: () => void;
   /** What the notice says when the first connection fails (the web phone says so in its own words). */
@@ -70,7 +73,8 @@ export function CtiProvider({ children, createModel, onSessionLost, connectFailu
 
   // A model per mount: React may mount twice in development, and a stopped model is not restarted.
   useEffect(() => {
-    const model = createRef.current ? createRef.current() : createHubModel((problem) => notify('error', problem));
+    const onProblem = (problem: string) => notify('error', problem);
+    const model = createRef.current ? createRef.current(onProblem) : createHubModel(onProblem);
     modelRef.current = model;
     const unsubscribe = stateEvents.map((name) =>
       model.on(name, (payload) => dispatch({ type: name, payload } as CtiAction)),

@@ -1,5 +1,6 @@
 import { CtiModel, WebPhoneTransport, type Guid } from '@switchboard/cti';
 import type { Me } from '../api/auth';
+import { createHubModel } from '../connection/hubTransportSetting';
 import { lookupNumber } from '../api/contacts';
 import { getOwnSipAccount, saveWebPhoneCall } from '../api/webPhone';
 import { setRingsInThisTab, unlockRingingOnFirstGesture } from '../ui/ringer';
@@ -44,11 +45,12 @@ export class WebPhoneHandle {
 }
 
 /**
- * The user's CtiModel: over the hub for the third-party style, or over the web phone in this
- * browser when the user's phone style is `webPhone`. The panel above it is the same.
+ * The user's CtiModel: over the hub for the third-party style (on the transport the page's
+ * settings force, if any), or over the web phone in this browser when the user's phone style is
+ * `webPhone`. The panel above it is the same.
  */
-export function createCtiModel(me: Me): { model: CtiModel; webPhone: WebPhoneHandle | null } {
-  if (me.phoneStyle !== 'webPhone') return { model: new CtiModel(), webPhone: null };
+export function createCtiModel(me: Me, onProblem: (message: string) => void): { model: CtiModel; webPhone: WebPhoneHandle | null } {
+  if (me.phoneStyle !== 'webPhone') return { model: createHubModel(onProblem), webPhone: null };
   let handle: WebPhoneHandle | null = null;
   const transport = new WebPhoneTransport({
     user: { id: me.id, login: me.login, displayName: me.displayName, role: me.role },
