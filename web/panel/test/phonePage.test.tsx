@@ -22,6 +22,21 @@ const recent = [
     callBackNumber: '102',
     callerName: null,
   },
+  {
+    id: 'r2',
+    pbxCallId: 'sip-call-id-1',
+    line: '101',
+    direction: 'outgoing',
+    state: 'finished',
+    startedAt: '2026-03-02T08:00:00Z',
+    durationSeconds: 3,
+    talkSeconds: 0,
+    endReason: 'busy',
+    missed: false,
+    callBackNumber: '+74951112233',
+    // On a call this line placed, the caller's name is the agent's own.
+    callerName: 'Anna Petrova',
+  },
 ];
 const colleagues = [{ id: 'u2', displayName: 'Boris Ivanov', lines: ['102'], teamName: null }];
 
@@ -62,6 +77,12 @@ describe('the phone page', () => {
     expect(await screen.findByRole('link', { name: 'Boris Ivanov' })).toBeTruthy();
     expect(list.textContent).not.toContain('102');
     expect(screen.getByRole('button', { name: 'Call back Boris Ivanov' })).toBeTruthy();
+  });
+
+  it('names an outgoing call without a contact by the number dialled, never by the agent\'s own name', async () => {
+    renderPage();
+    expect(await screen.findByRole('link', { name: '+74951112233' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Anna Petrova' })).toBeNull();
   });
 
   it('puts a ringing call below the line and state, never over the agent-state menu', () => {

@@ -17,6 +17,11 @@ import { watchSession, type ReferEvent, type SessionHost } from './sessionWatch.
 import { createJsSipUa, lineOfAddress, type CreateUa, type NewSessionEvent, type SipUaLike, type WebPhoneAccount } from './sipTypes.js';
 import { webPhoneMessages as say } from './webPhoneErrors.js';
 
+// A lookup that comes later is lost for this call (the contact is not added afterwards), so the
+// wait is generous: longer than the Messaging Service's 2 s (Crm:LookupTimeout), since the
+// browser's request crosses the network to the CRM. A busy CRM took over a second in CI.
+const DefaultLookupTimeoutMs = 3000;
+
 export interface WebPhoneOptions {
   account: WebPhoneAccount;
   /** The signed-in user, for `initialized`. */
@@ -33,7 +38,7 @@ export interface WebPhoneOptions {
   iceServers?: RTCIceServer[];
   /** RFC 4733 (in the media, the default) or SIP INFO. */
   dtmfTransport?: 'rfc4733' | 'info';
-  /** How long callStarted waits for the caller lookup before it goes out without a contact. */
+  /** How long callStarted waits for the caller lookup before it goes out without a contact (3 s by default). */
   lookupTimeoutMs?: number;
   registerRetryDelaysMs?: readonly number[];
   saveRetryDelaysMs?: readonly number[];
@@ -489,7 +494,7 @@ export class WebPhone {
   private lookup(number: string): Promise<ContactCandidate[]> {
     const lookup = this.options.lookup;
     if (!lookup) return Promise.resolve([]);
-    const timeout = new Promise<ContactCandidate[]>((resolve) => setTimeout(() => resolve([]), this.options.lookupTimeoutMs ?? 1000));
+    const timeout = new Promise<ContactCandidate[]>((resolve) => setTimeout(() => resolve([]), this.options.lookupTimeoutMs ?? DefaultLookupTimeoutMs));
     return Promise.race([lookup(number).catch(() => []), timeout]);
   }
 

@@ -42,7 +42,9 @@ export function RecentCalls() {
 
   const line = state.line;
   const canDial = line !== null && canAct(state) && (state.lines[line]?.operations.dial ?? false);
-  const whoOf = (call: RecentCall) => call.contactName ?? colleagues.get(call.callBackNumber) ?? call.callerName ?? call.callBackNumber;
+  // The caller's name is the other side's only on a call that came in; on one this line placed it is ours.
+  const whoOf = (call: RecentCall) =>
+    call.contactName ?? colleagues.get(call.callBackNumber) ?? (call.direction === 'incoming' ? call.callerName : null) ?? call.callBackNumber;
   const callBack = (number: string) => void run((model) => model.makeCall(number, line));
 
   return (
