@@ -29,11 +29,17 @@ internal static class CallSaveEndpoint
         string pbxCallId,
         string line,
         CallSaveRequest? save,
+        HttpContext context,
         ClaimsPrincipal principal,
         UserDirectory users,
         CallLog log,
         CancellationToken cancellationToken)
     {
+        if (pbxCallId.Contains('%', StringComparison.Ordinal) && RawPathSegments.LastOf(context, 2) is [var sentId, var sentLine])
+        {
+            (pbxCallId, line) = (sentId, sentLine);
+        }
+
         var errors = CallSaveRules.Validate(pbxCallId, line, save);
         if (errors.Count > 0)
         {
