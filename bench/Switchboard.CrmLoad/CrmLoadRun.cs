@@ -26,6 +26,7 @@ internal sealed record LoadReport(
     TableCounts Counts,
     IReadOnlyList<LookupRun> Lookups,
     IReadOnlyList<SaveRun> Saves,
+    IReadOnlyList<RawSaveRun> RawSaves,
     TableCounts CountsAfterSaves);
 
 /// <summary>
@@ -110,9 +111,10 @@ internal static class CrmLoadRun
 
         var lookups = await MeasureLookupsAsync(options, services.GetRequiredService<CallerLookup>(), crm, output, cancellationToken);
         var saves = await MeasureSavesAsync(options, services.GetRequiredService<CallLog>(), crm, counter, output, cancellationToken);
+        var rawSaves = await MeasureRawCeilingAsync(options, connection, crm, output, cancellationToken);
         var after = await CountAsync(contexts, cancellationToken);
         output.WriteLine(Invariant($"after the saves: {await loader.SizeAsync(cancellationToken) / 1048576.0:N0} MiB; rows: {after}; load average {LoadAverage()}"));
-        return new LoadReport(options.Provider, crm, fill, size, counts, lookups, saves, after);
+        return new LoadReport(options.Provider, crm, fill, size, counts, lookups, saves, rawSaves, after);
     }
 
     private static async Task<TimeSpan> FillAsync(
@@ -224,8 +226,35 @@ internal static class CrmLoadRun
             output.WriteLine(Invariant($"saves, {writers} writer(s): {run.CallsPerSecond:N0} calls/s, {run.SavesPerSecond:N0} saves/s ",
                 $"({run.Calls:N0} calls, {run.Saves:N0} saves in {run.Elapsed.TotalSeconds:F1} s); load average {LoadAverage()}"));
             output.WriteLine($"  per save   {run.PerSave}");
-            output.WriteLine(Invariant($"  SQL commands: {run.Commands:N0} ({(double)run.Commands / run.Saves:F2} per save), ",
-                $"{run.TimeInCommands.TotalSeconds:F1} s in them ({run.TimeInCommands.TotalMilliseconds / run.Commands:F3} ms each)"));
+            if (options.Provider != CrmDatabaseProvider.Postgres)
+            {
+                // On PostgreSQL the saves are plain Npgsql batches, which EF Core's interceptor does not see.
+                output.WriteLine(Invariant($"  SQL commands: {run.Commands:N0} ({(double)run.Commands / run.Saves:F2} per save), ",
+                    $"{run.TimeInCommands.TotalSeconds:F1} s in them ({run.TimeInCommands.TotalMilliseconds / run.Commands:F3} ms each)"));
+            }
+        }
+
+        return runs;
+    }
+
+    private static async Task<IReadOnlyList<RawSaveRun>> MeasureRawCeilingAsync(
+        LoadOptions options, string connection, SyntheticCrm crm, TextWriter output, CancellationToken cancellationToken)
+    {
+        var runs = new List<RawSaveRun>();
+        if (options.Provider != CrmDatabaseProvider.Postgres || options.SaveCalls == 0)
+        {
+            return runs;
+        }
+
+        // Far above the sequences of the saves through the CRM, so every call is new here too.
+        var sequence = 2_000_000_000L;
+        foreach (var connections in options.RawConnections)
+        {
+            var run = await RawSaveCeiling.RunAsync(connection, crm, options.SaveCalls, connections, sequence, cancellationToken);
+            sequence += options.SaveCalls;
+            runs.Add(run);
+            output.WriteLine(Invariant($"raw SQL ceiling, {connections} connection(s), {RawSaveCeiling.CallsPerBatch} calls a transaction: ",
+                $"{run.CallsPerSecond:N0} calls/s, {run.SavesPerSecond:N0} saves/s ({run.Calls:N0} calls in {run.Elapsed.TotalSeconds:F1} s); load average {LoadAverage()}"));
         }
 
         return runs;

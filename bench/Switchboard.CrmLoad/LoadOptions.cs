@@ -28,7 +28,11 @@ internal sealed record LoadOptions
           --save-calls <n>             new calls saved per pass (3 saves each), default 20000
           --writers <list>             concurrent writers per pass, default 1,8,32,64
           --save-warmup <n>            calls saved by 8 writers before measuring, default 300
-          --trace-saves                print the SQL of the saves of one call
+          --trace-saves                print the SQL of the saves of one call (SQLite; on PostgreSQL the
+                                       saves are the upserts of Calls/PostgresCallLogBatch.cs)
+          --raw-connections <list>     PostgreSQL only: after the saves through the CRM, the same number
+                                       of calls as bare prepared SQL (INSERT and two UPDATEs, 40 calls a
+                                       transaction) on each number of connections: the engine's ceiling
           --seed <n>                   default 20261128
           --keep                       keep the SQLite file the tool made
         """;
@@ -58,6 +62,8 @@ internal sealed record LoadOptions
     public int SaveWarmupCalls { get; init; } = 300;
 
     public bool TraceSaves { get; init; }
+
+    public IReadOnlyList<int> RawConnections { get; init; } = [];
 
     public int Seed { get; init; } = 20261128;
 
@@ -89,6 +95,7 @@ internal sealed record LoadOptions
                 "--writers" => options with { Writers = List(name, Value()) },
                 "--save-warmup" => options with { SaveWarmupCalls = Count(name, Value()) },
                 "--trace-saves" => options with { TraceSaves = true },
+                "--raw-connections" => options with { RawConnections = List(name, Value()) },
                 "--seed" => options with { Seed = Count(name, Value()) },
                 "--keep" => options with { Keep = true },
                 _ => throw new ArgumentException($"Unknown option {name}."),

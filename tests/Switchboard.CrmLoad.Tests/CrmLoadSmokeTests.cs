@@ -53,6 +53,23 @@ public sealed class CrmLoadSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tiny_run_on_a_private_postgres_cluster_saves_every_call_by_upsert_and_by_bare_sql()
+    {
+        var options = Tiny(CrmDatabaseProvider.Postgres, connection: null) with { RawConnections = [1, 3] };
+        using var deadline = new CancellationTokenSource(Limit);
+
+        var report = await CrmLoadRun.RunAsync(options, TextWriter.Null, deadline.Token);
+
+        Assert.Equal(Calls, report.Counts.CallRecords);
+        Assert.All(report.Lookups, run => Assert.Equal(run.KnownAsked, run.KnownFound));
+        Assert.All(report.Saves, s => Assert.Equal(SaveCalls * SaveRun.SavesPerCall, s.PerSave.Count));
+        Assert.Equal([1, 3], report.RawSaves.Select(r => r.Connections));
+
+        // The traced call, the warm-up's, two passes through the CRM and two of bare SQL: each one new row.
+        Assert.Equal(Calls + 1 + (SaveCalls * 3) + (SaveCalls * 2), report.CountsAfterSaves.CallRecords);
+    }
+
+    [Fact]
     public async Task A_seeded_number_is_found_in_every_format_a_pbx_sends()
     {
         var report = await RunAsync();
@@ -121,10 +138,15 @@ public sealed class CrmLoadSmokeTests : IDisposable
 
     private async Task<LoadReport> RunAsync()
     {
-        var options = new LoadOptions
+        using var deadline = new CancellationTokenSource(Limit);
+        return await CrmLoadRun.RunAsync(Tiny(CrmDatabaseProvider.Sqlite, ConnectionString), TextWriter.Null, deadline.Token);
+    }
+
+    private static LoadOptions Tiny(string provider, string? connection) =>
+        new()
         {
-            Provider = CrmDatabaseProvider.Sqlite,
-            Connection = ConnectionString,
+            Provider = provider,
+            Connection = connection,
             Sizes = new LoadSizes(Accounts, Contacts, Calls),
             Lookups = 200,
             Warmup = 20,
@@ -135,9 +157,6 @@ public sealed class CrmLoadSmokeTests : IDisposable
             TraceSaves = true,
             Seed = Seed,
         };
-        using var deadline = new CancellationTokenSource(Limit);
-        return await CrmLoadRun.RunAsync(options, TextWriter.Null, deadline.Token);
-    }
 
     private static int Number(SyntheticCrm crm, Country country) =>
         Enumerable.Range(0, crm.Numbers.Length).First(i => crm.Numbers[i].ContactId is not null && crm.Plans[i].Country == country);

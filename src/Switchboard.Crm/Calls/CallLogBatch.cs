@@ -8,7 +8,8 @@ namespace Switchboard.Crm.Calls;
 /// <summary>
 /// Writes a batch of saves in one unit of work: the rows they touch (with the consultations
 /// waiting for them) and their parents are read in one query each, the lines' owners come from
-/// <see cref="LineOwners"/>, and every change goes out in one SaveChanges.
+/// <see cref="LineOwners"/>, and every change goes out in one SaveChanges. On PostgreSQL the same
+/// rules go out as SQL upserts instead (<see cref="PostgresCallLogBatch"/>).
 /// </summary>
 internal static class CallLogBatch
 {
@@ -16,6 +17,11 @@ internal static class CallLogBatch
     public static async Task<Guid[]> WriteAsync(IDbContextFactory<CrmDbContext> contexts, LineOwners lineOwners, IReadOnlyList<PendingSave> saves, DateTimeOffset now)
     {
         await using var db = await contexts.CreateDbContextAsync();
+        if (db is PostgresCrmDbContext)
+        {
+            return await PostgresCallLogBatch.WriteAsync(db, lineOwners, saves, now);
+        }
+
         var pbxCallIds = saves.Select(s => s.PbxCallId).Distinct(StringComparer.Ordinal).ToList();
 
         // One read for the rows these saves touch and for the consultations saved before their
