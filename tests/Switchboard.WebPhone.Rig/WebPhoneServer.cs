@@ -59,5 +59,16 @@ public sealed class WebPhoneServer : ServerFixture
         style.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Sets <paramref name="login"/>'s phone style (<c>webPhone</c> or <c>thirdParty</c>) through the API as an administrator; their SIP account stays.</summary>
+    public async Task PutPhoneStyleAsync(string login, string phoneStyle)
+    {
+        using var admin = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeouts.Step };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync("admin", Demo.PasswordOf("admin")));
+        var users = await admin.GetFromJsonAsync<List<UserJson>>("/api/users") ?? [];
+        var user = users.Single(u => u.Login == login);
+        using var style = await admin.PutAsJsonAsync($"/api/users/{user.Id}/phone-style", new { phoneStyle });
+        style.EnsureSuccessStatusCode();
+    }
+
     private sealed record UserJson(Guid Id, string Login, string DisplayName, List<string> Lines);
 }
