@@ -25,6 +25,10 @@ void Stop(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
+// Standard output carries the table alone: the server's log lines and the progress go to standard error.
+var table = Console.Out;
+Console.SetOut(Console.Error);
+
 var rig = new SipRig();
 var server = new WebPhoneServer();
 var browser = new WebPhoneBrowser();
@@ -34,7 +38,8 @@ try
     await server.InitializeAsync();
     await browser.InitializeAsync();
     var report = await new WebPhoneBenchRun(rig, server, browser, options, Console.Error).RunAsync(stop.Token);
-    Console.Out.Write(report.ToMarkdown());
+    await table.WriteAsync(report.ToMarkdown());
+    await table.FlushAsync();
     if (options.JsonFile is { } json)
     {
         await File.WriteAllTextAsync(json, report.ToJson());
