@@ -20,6 +20,7 @@ internal sealed class WebPhoneBenchRun(SipRig rig, WebPhoneServer server, WebPho
     public async Task<BenchReport> RunAsync(CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
+        var loadAtStart = LoadAverage();
         await server.UseRigAsync(rig);
         var tab = await browser.OpenPanelAsync(server, BenchPage.Login);
         // From the next navigation on: every round that measures a page load reloads it.
@@ -33,18 +34,18 @@ internal sealed class WebPhoneBenchRun(SipRig rig, WebPhoneServer server, WebPho
 
         IReadOnlyList<BenchRow> rows =
         [
-            new(RowKeys[0], "page load (navigation start) to registered, digest authentication included", "ms", Summary.Of(registration.LoadToRegisteredMs)),
-            new(RowKeys[1], "outgoing call: INVITE sent to media flowing", "ms", Summary.Of(outgoing.InviteToMediaMs)),
-            new(RowKeys[2], "outgoing call: click on Call to media flowing", "ms", Summary.Of(outgoing.ClickToMediaMs)),
-            new(RowKeys[3], "incoming call (SIPp calling): click on Answer to media flowing", "ms", Summary.Of(incoming)),
-            new(RowKeys[4], "JS heap after garbage collection, idle panel, web phone registered", "MiB", Summary.Of(registration.IdleHeapMiB)),
-            new(RowKeys[5], "JS heap after garbage collection, idle panel, same agent on the hub (third-party)", "MiB", Summary.Of(hub)),
+            new(RowKeys[0], "page load (navigation start) to registered, digest authentication included", "ms", registration.LoadToRegisteredMs),
+            new(RowKeys[1], "outgoing call: INVITE sent to media flowing", "ms", outgoing.InviteToMediaMs),
+            new(RowKeys[2], "outgoing call: click on Call to media flowing", "ms", outgoing.ClickToMediaMs),
+            new(RowKeys[3], "incoming call (SIPp calling): click on Answer to media flowing", "ms", incoming),
+            new(RowKeys[4], "JS heap after garbage collection, idle panel, web phone registered", "MiB", registration.IdleHeapMiB),
+            new(RowKeys[5], "JS heap after garbage collection, idle panel, same agent on the hub (third-party)", "MiB", hub),
         ];
-        var machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, load average {LoadAverage()}";
+        var machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, load average {loadAtStart} at the start, {LoadAverage()} at the end";
         return new BenchReport(startedAt, options.Rounds, machine, $"Chromium {browser.Browser.Version}", rows);
     }
 
-    // Linux's 1-, 5- and 15-minute load averages at the end of the run: how busy the machine was.
+    // Linux's 1-, 5- and 15-minute load averages: how busy the machine was.
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

@@ -4,8 +4,14 @@ using System.Text.Json;
 
 namespace Switchboard.WebPhoneBench.Reporting;
 
-/// <summary>One measured quantity: a stable key (for the JSON), what it is, its unit and its summary over the rounds.</summary>
-internal sealed record BenchRow(string Key, string What, string Unit, Summary Summary);
+/// <summary>One measured quantity: a stable key (for the JSON), what it is, its unit, its summary over the rounds and the samples, in order.</summary>
+internal sealed record BenchRow(string Key, string What, string Unit, Summary Summary, IReadOnlyList<double> Samples)
+{
+    public BenchRow(string key, string what, string unit, IReadOnlyList<double> samples)
+        : this(key, what, unit, Summary.Of(samples), samples)
+    {
+    }
+}
 
 /// <summary>What a run measured, and on what, as a Markdown table (docs/benchmarks.md's shape) or JSON.</summary>
 internal sealed record BenchReport(DateTimeOffset StartedAt, int Rounds, string Machine, string Browser, IReadOnlyList<BenchRow> Rows)
