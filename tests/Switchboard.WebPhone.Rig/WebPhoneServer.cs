@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Switchboard.Testing;
 
-namespace Switchboard.WebPhone.Tests.Infrastructure;
+namespace Switchboard.WebPhone.Rig;
 
 /// <summary>
 /// The whole Switchboard server (one per test class, on a loopback port, with the demo data) whose
@@ -56,6 +56,17 @@ public sealed class WebPhoneServer : ServerFixture
         });
         account.EnsureSuccessStatusCode();
         using var style = await admin.PutAsJsonAsync($"/api/users/{user.Id}/phone-style", new { phoneStyle = "webPhone" });
+        style.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Sets <paramref name="login"/>'s phone style (<c>webPhone</c> or <c>thirdParty</c>) through the API as an administrator; their SIP account stays.</summary>
+    public async Task PutPhoneStyleAsync(string login, string phoneStyle)
+    {
+        using var admin = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeouts.Step };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync("admin", Demo.PasswordOf("admin")));
+        var users = await admin.GetFromJsonAsync<List<UserJson>>("/api/users") ?? [];
+        var user = users.Single(u => u.Login == login);
+        using var style = await admin.PutAsJsonAsync($"/api/users/{user.Id}/phone-style", new { phoneStyle });
         style.EnsureSuccessStatusCode();
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Switchboard.WebPhone.Tests.Infrastructure;
+namespace Switchboard.WebPhone.Rig;
 
 /// <summary>How to run one SIPp scenario of Rig/Scenarios against the rig.</summary>
 public sealed record SippOptions

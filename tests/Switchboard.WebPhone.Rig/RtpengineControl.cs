@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Switchboard.WebPhone.Tests.Infrastructure;
+namespace Switchboard.WebPhone.Rig;
 
 /// <summary>The RTP packets rtpengine received from one party of a call (by its SIP tag).</summary>
 public sealed record LegPackets(string Tag, long RtpPackets);

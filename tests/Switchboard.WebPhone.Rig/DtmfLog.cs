@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 
-namespace Switchboard.WebPhone.Tests.Infrastructure;
+namespace Switchboard.WebPhone.Rig;
 
 /// <summary>One RFC 4733 key press that rtpengine saw in a call's media: which call, from whom (SIP tag), which key.</summary>
 public sealed record DtmfEvent(string CallId, string SourceTag, string Key);

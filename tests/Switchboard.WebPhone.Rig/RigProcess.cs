@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Switchboard.WebPhone.Tests.Infrastructure;
+namespace Switchboard.WebPhone.Rig;
 
 /// <summary>
 /// One program of the rig (rtpengine, Kamailio, SIPp) as an OS process in the rig's folder, its

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Switchboard.WebPhone.Tests.Infrastructure;
+namespace Switchboard.WebPhone.Rig;
 
 /// <summary>
 /// Bencode, the encoding of rtpengine's ng control protocol: integers <c>i42e</c>, strings

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Switchboard.WebPhone.Tests.Infrastructure;
+namespace Switchboard.WebPhone.Rig;
 
 /// <summary>
 /// The web phone's telephony on loopback: rtpengine, then Kamailio (registrar and proxy with digest
@@ -165,7 +165,7 @@ public sealed class SipRig : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>The folder of Switchboard.slnx above the tests, or the tests' folder when there is none.</summary>
-    internal static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

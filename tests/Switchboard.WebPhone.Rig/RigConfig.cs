@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Switchboard.WebPhone.Tests.Infrastructure;
+namespace Switchboard.WebPhone.Rig;
 
 /// <summary>A SIP user of the rig: registers as <c>sip:{Name}@{domain}</c> with this password.</summary>
 public sealed record SipUser(string Name, string Password);

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Switchboard.WebPhone.Tests.Infrastructure;
+namespace Switchboard.WebPhone.Rig;
 
 /// <summary>The audio packets one page's RTCPeerConnections sent and received so far, summed over its calls.</summary>
 public sealed record AudioPackets(long Sent, long Received);

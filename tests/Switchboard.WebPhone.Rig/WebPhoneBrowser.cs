@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Switchboard.Testing;
 
-namespace Switchboard.WebPhone.Tests.Infrastructure;
+namespace Switchboard.WebPhone.Rig;
 
 /// <summary>
 /// Debian's Chromium through Playwright (its Node driver ships in the package; no browser is
