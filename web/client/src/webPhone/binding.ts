@@ -1,4 +1,4 @@
-import type { Guid } from '../contract/call.js';
+import type { CallDto, Guid } from '../contract/call.js';
 import type { SipSessionLike } from './sipTypes.js';
 
 /** One SIP session and the call it is. */
@@ -17,6 +17,8 @@ export interface Binding {
   localStream?: Promise<MediaStream | undefined>;
   /** The call this one continues (a REFER we accepted, or an INVITE that replaces it). */
   continues?: Guid;
+  /** The call as it ended, for a caller lookup that answers after the end. */
+  finished?: CallDto | undefined;
 }
 
 export interface OutgoingPlan {

@@ -5,10 +5,10 @@ import type { CtiCommandName, CtiEventName } from '../contract/names.js';
 import { CtiCommandError } from '../errors.js';
 import { ForeverRetryPolicy } from '../retryPolicy.js';
 import type { ConnectionState } from '../transport.js';
-import type { Binding, OutgoingPlan } from './binding.js';
+import { inOrder, type Binding, type OutgoingPlan } from './binding.js';
 import type { SendCallSave } from './callSave.js';
 import { CallSaver } from './callSaver.js';
-import { CallTracker } from './callTracker.js';
+import { CallTracker, directionOf } from './callTracker.js';
 import type { SipEnding } from './endReason.js';
 import { loadDeviceChoice, mediaConstraints, silentOutput, type DeviceChoice, type MediaOutput } from './media.js';
 import { webPhoneCapabilities } from './operations.js';
@@ -17,10 +17,12 @@ import { watchSession, type ReferEvent, type SessionHost } from './sessionWatch.
 import { createJsSipUa, lineOfAddress, type CreateUa, type NewSessionEvent, type SipUaLike, type WebPhoneAccount } from './sipTypes.js';
 import { webPhoneMessages as say } from './webPhoneErrors.js';
 
-// A lookup that comes later is lost for this call (the contact is not added afterwards), so the
-// wait is generous: longer than the Messaging Service's 2 s (Crm:LookupTimeout), since the
-// browser's request crosses the network to the CRM. A busy CRM took over a second in CI.
-const DefaultLookupTimeoutMs = 3000;
+// callStarted waits this long for the caller lookup, so that the popup opens with the caller's
+// name (and an agent's call as internal) instead of changing a moment later; a lookup that
+// answers later still reaches the call through callInfoChanged and a new save. Measured through
+// the rig (docs/benchmarks.md), the browser's lookup answers in tens of milliseconds; a busy CRM
+// no longer holds the ring back by seconds.
+const DefaultLookupWaitMs = 300;
 
 export interface WebPhoneOptions {
   account: WebPhoneAccount;
@@ -38,8 +40,8 @@ export interface WebPhoneOptions {
   iceServers?: RTCIceServer[];
   /** RFC 4733 (in the media, the default) or SIP INFO. */
   dtmfTransport?: 'rfc4733' | 'info';
-  /** How long callStarted waits for the caller lookup before it goes out without a contact (3 s by default). */
-  lookupTimeoutMs?: number;
+  /** How long callStarted waits for the caller lookup before it goes out without a contact (300 ms by default). */
+  lookupWaitMs?: number;
   registerRetryDelaysMs?: readonly number[];
   saveRetryDelaysMs?: readonly number[];
   newId?: () => Guid;
@@ -287,22 +289,24 @@ export class WebPhone {
     const remoteNumber = plan?.number ?? session.remote_identity.uri.user ?? session.remote_identity.uri.toString();
     const replaced = request.replaces ? this.bindingByCallId(request.replaces.call_id) : undefined;
     const incoming = originator === 'remote';
-    const started = this.lookup(remoteNumber).then((candidates) => {
-      const internal = candidates[0]?.matchedBy === 'extension';
-      const direction: CallDirection = internal ? 'internal' : incoming ? 'incoming' : 'outgoing';
+    const lookup = this.lookup(remoteNumber);
+    const started = firstOf(lookup, this.options.lookupWaitMs ?? DefaultLookupWaitMs).then((candidates) => {
+      const seen: CallDirection = incoming ? 'incoming' : 'outgoing';
       this.tracker.started({
         id,
         sipCallId: request.call_id,
-        direction,
+        direction: directionOf(seen, candidates ?? []),
         callerNumber: incoming ? remoteNumber : this.line,
         callerName: incoming ? session.remote_identity.display_name : (this.options.account.displayName ?? null),
         calleeNumber: incoming ? this.line : remoteNumber,
         startedAt,
         parentCallId: plan?.parentCallId ?? null,
         redirectedFrom: plan?.redirectedFrom ?? (replaced ? replaced.remoteNumber : null),
-        contact: candidates[0] ?? null,
-        candidates,
+        contact: candidates?.[0] ?? null,
+        candidates: candidates ?? [],
       });
+      // Still waiting: the answer comes to the call (or to its row, if it has ended by then).
+      if (candidates === undefined) void lookup.then((late) => this.lateLookup(binding, late));
     });
     const binding: Binding = {
       id,
@@ -340,7 +344,18 @@ export class WebPhone {
     // JsSIP stops only the streams it opened itself.
     void binding.localStream?.then((stream) => stream?.getTracks().forEach((track) => track.stop()));
     if (binding.mediaFlowing) this.sink.message('webRtcDestroyed', { callId: binding.id, line: this.line, reason: ending.cause });
-    this.tracker.finished(binding.id, ending, at);
+    binding.finished = this.tracker.finished(binding.id, ending, at);
+  }
+
+  /** The caller lookup answered after callStarted: the call (live or already ended) gets its contact, and its row too. */
+  private lateLookup(binding: Binding, candidates: ContactCandidate[]): void {
+    if (candidates.length === 0) return;
+    inOrder(binding, () => {
+      const live = this.tracker.contactFound(binding.id, candidates);
+      const ended = binding.finished;
+      const call = live ?? (ended && { ...ended, contact: candidates[0] ?? null, candidates, direction: directionOf(ended.direction, candidates) });
+      if (call) this.saver?.save(call);
+    });
   }
 
   /** The call `newCall` continues (a transfer we took part in) is over for this line: it ends as transferred. */
@@ -493,9 +508,7 @@ export class WebPhone {
 
   private lookup(number: string): Promise<ContactCandidate[]> {
     const lookup = this.options.lookup;
-    if (!lookup) return Promise.resolve([]);
-    const timeout = new Promise<ContactCandidate[]>((resolve) => setTimeout(() => resolve([]), this.options.lookupTimeoutMs ?? DefaultLookupTimeoutMs));
-    return Promise.race([lookup(number).catch(() => []), timeout]);
+    return lookup ? lookup(number).catch(() => []) : Promise.resolve([]);
   }
 
   private newId(): Guid {
@@ -511,3 +524,11 @@ export class WebPhone {
   }
 }
 
+/** The promise's value if it comes within `ms`, else undefined (the promise goes on). */
+function firstOf<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wait = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, wait]).finally(() => clearTimeout(timer));
+}
