@@ -9,6 +9,7 @@ import { inOrder, type Binding, type OutgoingPlan } from './binding.js';
 import type { SendCallSave } from './callSave.js';
 import { CallSaver } from './callSaver.js';
 import { CallTracker, directionOf } from './callTracker.js';
+import { sendHold } from './holdReInvite.js';
 import type { SipEnding } from './endReason.js';
 import { loadDeviceChoice, mediaConstraints, silentOutput, type DeviceChoice, type MediaOutput } from './media.js';
 import { webPhoneCapabilities } from './operations.js';
@@ -192,12 +193,12 @@ export class WebPhone {
         return undefined;
       }
       case 'holdCall': {
-        const { session } = this.binding(command, args.callId, 'hold');
-        return reOffer(command, 'be held', () => session.hold());
+        const binding = this.binding(command, args.callId, 'hold');
+        return reOffer(command, 'be held', () => this.sendHold(binding, true));
       }
       case 'unholdCall': {
-        const { session } = this.binding(command, args.callId, 'unhold');
-        return reOffer(command, 'be taken off hold', () => session.unhold());
+        const binding = this.binding(command, args.callId, 'unhold');
+        return reOffer(command, 'be taken off hold', () => this.sendHold(binding, false));
       }
       case 'muteCall':
         this.binding(command, args.callId, 'mute').session.mute({ audio: true });
@@ -385,7 +386,7 @@ export class WebPhone {
   private answer(binding: Binding): void {
     // Call waiting: the call in progress goes on hold instead of being broken.
     for (const other of this.bindings.values()) {
-      if (other !== binding && this.tracker.call(other.id)?.state === 'connected') other.session.hold();
+      if (other !== binding && this.tracker.call(other.id)?.state === 'connected') this.sendHold(other, true);
     }
 
     const answer = (stream: MediaStream | undefined) => {
@@ -394,6 +395,21 @@ export class WebPhone {
     };
     if (!binding.localStream) answer(undefined);
     else void binding.localStream.then(answer);
+  }
+
+  /**
+   * Holds or resumes with a re-INVITE: `hold` and `unhold` are raised once the other side accepts,
+   * and a refusal leaves the call as it was, with an error that says so. False when JsSIP cannot
+   * send a re-INVITE now.
+   */
+  private sendHold(binding: Binding, hold: boolean): boolean {
+    return sendHold(binding.session, hold, (outcome) =>
+      inOrder(binding, () => {
+        if (outcome === 'refused') this.sink.message('error', { code: 'hold_failed', message: hold ? say.holdRefused : say.resumeRefused, callId: binding.id });
+        else if (hold) this.tracker.held(binding.id, 'local');
+        else this.tracker.unheld(binding.id, 'local');
+      }),
+    );
   }
 
   private openMicrophone(video: boolean): Promise<MediaStream | undefined> {
@@ -423,7 +439,7 @@ export class WebPhone {
 
   private consult(command: CtiCommandName, binding: Binding, target: string): Guid {
     this.requireRegistered(command);
-    if (this.tracker.call(binding.id)?.state === 'connected') binding.session.hold();
+    if (this.tracker.call(binding.id)?.state === 'connected') this.sendHold(binding, true);
     return this.makeCall(command, target, { video: false, parentCallId: binding.id });
   }
 
@@ -458,7 +474,7 @@ export class WebPhone {
   private cancelTransfer(command: CtiCommandName, callId: Guid | undefined): void {
     const { parent, consultation } = this.pair(command, callId);
     // The held call comes back once the consultation has ended, so the two never talk at once.
-    const takeBack = () => this.safely(() => parent.session.unhold());
+    const takeBack = () => this.safely(() => this.sendHold(parent, false));
     consultation.session.on('ended', takeBack);
     consultation.session.on('failed', takeBack);
     consultation.session.terminate();

@@ -12,6 +12,8 @@ export const webPhoneMessages = {
   mediaFailed:
     "The call's audio could not be connected (ICE or DTLS failed): a firewall or the media relay may be blocking it. The call was ended.",
   sdpFailed: 'The other side offered media this browser cannot use. The call was ended.',
+  holdRefused: 'The other side did not accept the hold, so the call is still connected and can hear you.',
+  resumeRefused: 'The other side did not accept taking the call off hold, so it is still on hold. Try Resume again.',
   notRegistered: 'The web phone is not registered with the SIP server; the command was not sent.',
   noSuchCall: 'There is no such call on the web phone any more.',
   notAllowed: (what: string) => `The call cannot ${what} now.`,
