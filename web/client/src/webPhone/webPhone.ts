@@ -13,10 +13,10 @@ import { sendHold } from './holdReInvite.js';
 import type { SipEnding } from './endReason.js';
 import { loadDeviceChoice, mediaConstraints, silentOutput, type DeviceChoice, type MediaOutput } from './media.js';
 import { webPhoneCapabilities } from './operations.js';
-import { operationVerb, reOffer, registrationMessage, text } from './phoneCommands.js';
+import { operationVerb, reOffer, registrationProblem, text } from './phoneCommands.js';
 import { watchSession, type ReferEvent, type SessionHost } from './sessionWatch.js';
 import { createJsSipUa, lineOfAddress, type CreateUa, type NewSessionEvent, type SipUaLike, type WebPhoneAccount } from './sipTypes.js';
-import { webPhoneMessages as say } from './webPhoneErrors.js';
+import { webPhoneBanners as banners, webPhoneMessages as say, WebPhoneProblem } from './webPhoneErrors.js';
 
 // callStarted waits this long for the caller lookup, so that the popup opens with the caller's
 // name (and an agent's call as internal) instead of changing a moment later; a lookup that
@@ -74,6 +74,7 @@ export class WebPhone {
   private registerAttempts = 0;
   private registerTimer: ReturnType<typeof setTimeout> | undefined;
   private lastError: string | undefined;
+  private lastBanner: string | undefined;
   private agentState: AgentState = 'available';
   private stopped = false;
   private readonly host: SessionHost;
@@ -122,12 +123,12 @@ export class WebPhone {
     this.ua = ua;
     await new Promise<void>((resolve, reject) => {
       let settled = false;
-      const fail = (message: string) => {
+      const fail = (problem: WebPhoneProblem) => {
         if (settled) return;
         settled = true;
         this.ua = undefined;
         ua.stop();
-        reject(new Error(message));
+        reject(problem);
       };
       ua.on('registered', () => {
         this.registered();
@@ -137,17 +138,19 @@ export class WebPhone {
         }
       });
       ua.on('registrationFailed', (event: { cause: string; response?: { status_code: number } }) => {
-        const message = registrationMessage(event);
-        if (!settled) fail(message);
-        else this.lost(message, true);
+        const problem = registrationProblem(event);
+        if (!settled) fail(problem);
+        else this.lost(problem, true);
       });
       ua.on('unregistered', () => {
-        if (settled && !this.stopped) this.lost(say.connectionLost, true);
+        if (settled && !this.stopped) this.lost(new WebPhoneProblem(say.connectionLost, banners.lost), true);
       });
       ua.on('disconnected', () => {
-        const message = this.everRegistered ? say.connectionLost : say.unreachable(this.options.account.webSocketUrl);
-        if (!settled) fail(message);
-        else this.lost(message, false);
+        const problem = this.everRegistered
+          ? new WebPhoneProblem(say.connectionLost, banners.lost)
+          : new WebPhoneProblem(say.unreachable(this.options.account.webSocketUrl), banners.unreachable);
+        if (!settled) fail(problem);
+        else this.lost(problem, false);
       });
       ua.on('newRTCSession', (event: NewSessionEvent) => this.newSession(event));
       this.sink.stateChanged('connecting');
@@ -229,6 +232,7 @@ export class WebPhone {
     clearTimeout(this.registerTimer);
     this.registerAttempts = 0;
     this.lastError = undefined;
+    this.lastBanner = undefined;
     if (this.tracker.registeredNow) return;
     this.everRegistered = true;
     this.tracker.setRegistered(true);
@@ -240,15 +244,17 @@ export class WebPhone {
   }
 
   /** Registration or the socket was lost: tell once, then get back with growing waits. */
-  private lost(reason: string, retryRegistration: boolean): void {
+  private lost(problem: WebPhoneProblem, retryRegistration: boolean): void {
     if (this.stopped) return;
-    if (this.tracker.registeredNow) {
+    const reason = problem.message;
+    if (this.tracker.registeredNow || problem.banner !== this.lastBanner) {
       this.tracker.setRegistered(false);
-      this.sink.stateChanged('reconnecting', reason);
+      this.sink.stateChanged('reconnecting', problem.banner);
     }
 
     if (reason !== this.lastError && reason !== say.connectionLost) this.sink.message('error', { code: 'sip_registration_failed', message: reason });
     this.lastError = reason;
+    this.lastBanner = problem.banner;
     // A lost socket is JsSIP's to recover (it re-registers on reconnect); a refused or expired registration is ours.
     if (!retryRegistration || this.registerTimer !== undefined) return;
     const delay = this.policy.nextRetryDelayInMilliseconds({ previousRetryCount: this.registerAttempts++ });
