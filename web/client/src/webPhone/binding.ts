@@ -13,6 +13,8 @@ export interface Binding {
   queued: number;
   tracked: boolean;
   mediaFlowing: boolean;
+  /** ICE or DTLS failed and the phone hung up: the call ends as failed. */
+  mediaFailed?: boolean;
   /** The microphone (and camera) taken while an incoming call rings, so answering does not wait for it. */
   localStream?: Promise<MediaStream | undefined>;
   /** The call this one continues (a REFER we accepted, or an INVITE that replaces it). */

@@ -86,6 +86,7 @@ export function watchSession(binding: Binding, host: SessionHost): void {
       inOrder(binding, () => host.sink.message('webRtcVideoStarted', { callId: id, line: host.tracker.line, localStream, remoteStream })),
     failed: () => {
       if (session.isEnded()) return;
+      binding.mediaFailed = true;
       host.sink.message('error', { code: 'media_failed', message: say.mediaFailed, callId: id });
       safely(() => session.terminate());
     },

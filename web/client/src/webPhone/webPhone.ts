@@ -351,7 +351,7 @@ export class WebPhone {
     // JsSIP stops only the streams it opened itself.
     void binding.localStream?.then((stream) => stream?.getTracks().forEach((track) => track.stop()));
     if (binding.mediaFlowing) this.sink.message('webRtcDestroyed', { callId: binding.id, line: this.line, reason: ending.cause });
-    binding.finished = this.tracker.finished(binding.id, ending, at);
+    binding.finished = this.tracker.finished(binding.id, binding.mediaFailed ? { ...ending, mediaFailed: true } : ending, at);
   }
 
   /** The caller lookup answered after callStarted: the call (live or already ended) gets its contact, and its row too. */
