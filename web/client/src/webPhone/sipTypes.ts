@@ -67,6 +67,10 @@ export interface WebPhoneAccount {
   /** ws:// or wss:// */
   webSocketUrl: string;
   displayName?: string | null;
+  /** How keys are sent: RFC 4733 in the media (the default) or SIP INFO. */
+  dtmfTransport?: 'rfc4733' | 'info';
+  /** STUN and TURN servers for ICE, TURN with its user name and credential; none on a LAN. */
+  iceServers?: RTCIceServer[];
 }
 
 export type CreateUa = (account: WebPhoneAccount) => SipUaLike | Promise<SipUaLike>;

@@ -38,8 +38,9 @@ export interface WebPhoneOptions {
   createUa?: CreateUa;
   output?: MediaOutput;
   devices?: () => DeviceChoice;
+  /** STUN/TURN servers; the account's (set by an administrator) when not given. */
   iceServers?: RTCIceServer[];
-  /** RFC 4733 (in the media, the default) or SIP INFO. */
+  /** RFC 4733 (in the media, the default) or SIP INFO; the account's when not given. */
   dtmfTransport?: 'rfc4733' | 'info';
   /** How long callStarted waits for the caller lookup before it goes out without a contact (300 ms by default). */
   lookupWaitMs?: number;
@@ -91,7 +92,7 @@ export class WebPhone {
       tracker: this.tracker,
       sink,
       output: this.output,
-      haveIceServers: (options.iceServers?.length ?? 0) > 0,
+      haveIceServers: this.iceServers.length > 0,
       now: options.now ?? (() => new Date()),
       ended: (binding, ending, at) => this.ended(binding, ending, at),
       handedOn: (oldCallId, newParty) => this.handedOn(oldCallId, newParty),
@@ -428,7 +429,8 @@ export class WebPhone {
 
   private sendDtmf(binding: Binding, digits: string): void {
     if (!/^[0-9A-D#*]+$/i.test(digits)) throw new CtiCommandError('sendDtmf', say.badDigits);
-    binding.session.sendDTMF(digits, { transportType: this.options.dtmfTransport === 'info' ? 'INFO' : 'RFC2833', duration: 100, interToneGap: 70 });
+    const dtmf = this.options.dtmfTransport ?? this.options.account.dtmfTransport ?? 'rfc4733';
+    binding.session.sendDTMF(digits, { transportType: dtmf === 'info' ? 'INFO' : 'RFC2833', duration: 100, interToneGap: 70 });
     this.tracker.dtmf(binding.id, digits.toUpperCase());
   }
 
@@ -502,7 +504,7 @@ export class WebPhone {
     const choice = (this.options.devices ?? loadDeviceChoice)();
     return {
       mediaConstraints: mediaConstraints(choice, video),
-      pcConfig: { iceServers: this.options.iceServers ?? [] },
+      pcConfig: { iceServers: this.iceServers },
       rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: video },
     };
   }
@@ -531,6 +533,12 @@ export class WebPhone {
   private lookup(number: string): Promise<ContactCandidate[]> {
     const lookup = this.options.lookup;
     return lookup ? lookup(number).catch(() => []) : Promise.resolve([]);
+  }
+
+  private get iceServers(): RTCIceServer[] {
+    // The server sends a STUN server's missing user name as null; the browser would take it as "null".
+    const servers = this.options.iceServers ?? this.options.account.iceServers ?? [];
+    return servers.map(({ urls, username, credential }) => ({ urls, ...(username ? { username } : {}), ...(credential ? { credential } : {}) }));
   }
 
   private newId(): Guid {
