@@ -21,8 +21,8 @@ import { webPhoneBanners as banners, webPhoneMessages as say, WebPhoneProblem } 
 // callStarted waits this long for the caller lookup, so that the popup opens with the caller's
 // name (and an agent's call as internal) instead of changing a moment later; a lookup that
 // answers later still reaches the call through callInfoChanged and a new save. Measured through
-// the rig (docs/benchmarks.md), the browser's lookup answers in tens of milliseconds; a busy CRM
-// no longer holds the ring back by seconds.
+// the rig on a loaded machine (docs/benchmarks.md), the browser's lookup answered in 9 to 160 ms;
+// a busy CRM no longer holds the ring back by seconds.
 const DefaultLookupWaitMs = 300;
 
 export interface WebPhoneOptions {
