@@ -37,6 +37,7 @@ public sealed class AccountErrorScenarioTests(SipRig rig, WebPhoneServer server,
         var (page, opens) = await OpenCountingWebSocketsAsync(rig.WebSocketUrl);
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("refused the web phone's sign-in");
+        await Expect(Banner(page)).ToHaveTextAsync("The SIP server refused the web phone's registration: check the SIP user name and password.");
         await Screenshots.TakeAsync(page);
         var seen = opens.Count;
         await Task.Delay(Watch);
@@ -54,6 +55,7 @@ public sealed class AccountErrorScenarioTests(SipRig rig, WebPhoneServer server,
         var (page, opens) = await OpenCountingWebSocketsAsync(nowhere);
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"The SIP server at {nowhere}");
+        await Expect(Banner(page)).ToHaveTextAsync("The web phone cannot reach the SIP server. Retrying…");
         await Screenshots.TakeAsync(page);
         var seen = opens.Count;
         await Task.Delay(Watch);
@@ -80,6 +82,9 @@ public sealed class AccountErrorScenarioTests(SipRig rig, WebPhoneServer server,
         Assert.Equal(("failed", (DateTimeOffset?)null), (row.EndReason, row.AnsweredAt));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recent calls" })).ToBeVisibleAsync();
     }
+
+    /// <summary>The connection banner at the top of the panel (its status line).</summary>
+    private static ILocator Banner(IPage page) => page.Locator(".banner");
 
     /// <summary>The supervisor's panel, reloaded with every WebSocket the page opens to <paramref name="sipServer"/> counted.</summary>
     private async Task<(IPage Page, List<string> Opens)> OpenCountingWebSocketsAsync(Uri sipServer)

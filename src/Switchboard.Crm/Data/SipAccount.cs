@@ -21,4 +21,12 @@ public sealed class SipAccount
     public required string WebSocketUrl { get; set; }
 
     public string? DisplayName { get; set; }
+
+    public DtmfTransport DtmfTransport { get; set; }
+
+    /// <summary>
+    /// The STUN and TURN servers (JSON of <see cref="SipAccounts.IceServer"/>) as Data Protection
+    /// protected them, since TURN credentials are as secret as the password; null for none.
+    /// </summary>
+    public string? ProtectedIceServers { get; set; }
 }

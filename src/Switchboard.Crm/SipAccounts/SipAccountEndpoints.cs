@@ -24,12 +24,13 @@ internal static class SipAccountEndpoints
         admin.MapPut("", SetAsync)
             .WithName("SetUserSipAccount")
             .WithSummary("Sets a user's web-phone account (administrators only)")
-            .WithDescription("Body {address (sip:...), authUser, password, webSocketUrl (ws:// or wss://), displayName?}. " +
-                "The password is stored encrypted and is never returned to administrators.")
+            .WithDescription("Body {address (sip:...), authUser, password, webSocketUrl (ws:// or wss://), displayName?, " +
+                "dtmfTransport? (rfc4733, the default, or info), iceServers? ([{urls: [stun:|turn:...], username?, credential?}])}. " +
+                "The password and the TURN credentials are stored encrypted and are never returned to administrators.")
             .ProducesValidationProblem();
         admin.MapGet("", GetAsync)
             .WithName("GetUserSipAccount")
-            .WithSummary("A user's web-phone account, without its password (administrators only)");
+            .WithSummary("A user's web-phone account, without its password or TURN credentials (administrators only)");
         admin.MapDelete("", RemoveAsync)
             .WithName("RemoveUserSipAccount")
             .WithSummary("Removes a user's web-phone account (administrators only)")
@@ -39,7 +40,7 @@ internal static class SipAccountEndpoints
             .RequireAuthorization()
             .WithTags("Users")
             .WithName("GetMySipAccount")
-            .WithSummary("The signed-in user's web-phone account, password included; 404 when they have none")
+            .WithSummary("The signed-in user's web-phone account, password and TURN credentials included; 404 when they have none")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

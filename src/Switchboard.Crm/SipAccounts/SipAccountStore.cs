@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Crm.Data;
@@ -6,14 +7,16 @@ using Switchboard.Crm.Users;
 namespace Switchboard.Crm.SipAccounts;
 
 /// <summary>
-/// Users' web-phone accounts. The password is encrypted with Data Protection before it is stored
-/// and decrypted only for its owner (<see cref="FindForOwnerAsync"/>); administrators set it but
-/// never read it back.
+/// Users' web-phone accounts. The password and the STUN/TURN servers (whose TURN credentials are
+/// as secret) are encrypted with Data Protection before they are stored and decrypted with their
+/// secrets only for the owner (<see cref="FindForOwnerAsync"/>); administrators set them but never
+/// read a secret back.
 /// </summary>
 public sealed class SipAccountStore(IDbContextFactory<CrmDbContext> contexts, IDataProtectionProvider protection)
 {
     // A purpose string of its own: a value protected for anything else cannot be read as a SIP password.
     private readonly IDataProtector _passwords = protection.CreateProtector("Switchboard.Crm.SipAccounts.Password.v1");
+    private readonly IDataProtector _iceServers = protection.CreateProtector("Switchboard.Crm.SipAccounts.IceServers.v1");
 
     /// <summary>Creates or replaces the user's account; false when there is no such user.</summary>
     public async Task<bool> SetAsync(Guid userId, SipAccountInput input, CancellationToken cancellationToken)
@@ -37,6 +40,8 @@ public sealed class SipAccountStore(IDbContextFactory<CrmDbContext> contexts, ID
         account.ProtectedPassword = _passwords.Protect(input.Password);
         account.WebSocketUrl = input.WebSocketUrl;
         account.DisplayName = input.DisplayName;
+        account.DtmfTransport = input.DtmfTransport;
+        account.ProtectedIceServers = input.IceServers.Count == 0 ? null : _iceServers.Protect(JsonSerializer.Serialize(input.IceServers));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -59,29 +64,45 @@ public sealed class SipAccountStore(IDbContextFactory<CrmDbContext> contexts, ID
         return true;
     }
 
-    /// <summary>The account as an administrator sees it: everything but the password.</summary>
+    /// <summary>The account as an administrator sees it: everything but the password and the TURN credentials.</summary>
     public async Task<SipAccountSummary?> FindAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.SipAccounts.AsNoTracking()
-            .Where(a => a.UserId == userId)
-            .Select(a => new SipAccountSummary(a.Address, a.AuthUser, a.WebSocketUrl, a.DisplayName))
-            .SingleOrDefaultAsync(cancellationToken);
+        var account = await db.SipAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, cancellationToken);
+        return account is null
+            ? null
+            : new SipAccountSummary(
+                account.Address,
+                account.AuthUser,
+                account.WebSocketUrl,
+                account.DisplayName,
+                account.DtmfTransport,
+                [.. IceServersOf(account).Select(s => new IceServerSummary(s.Urls, s.Username, s.Credential is not null))]);
     }
 
-    /// <summary>The account with its password, for its owner's browser only.</summary>
+    /// <summary>The account with its password and TURN credentials, for its owner's browser only.</summary>
     public async Task<OwnSipAccount?> FindForOwnerAsync(Guid ownerId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var account = await db.SipAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == ownerId, cancellationToken);
         return account is null
             ? null
-            : new OwnSipAccount(account.Address, account.AuthUser, _passwords.Unprotect(account.ProtectedPassword), account.WebSocketUrl, account.DisplayName);
+            : new OwnSipAccount(
+                account.Address,
+                account.AuthUser,
+                _passwords.Unprotect(account.ProtectedPassword),
+                account.WebSocketUrl,
+                account.DisplayName,
+                account.DtmfTransport,
+                IceServersOf(account));
     }
+
+    private List<IceServer> IceServersOf(SipAccount account) =>
+        account.ProtectedIceServers is { } stored ? JsonSerializer.Deserialize<List<IceServer>>(_iceServers.Unprotect(stored)) ?? [] : [];
 }
 
 /// <summary>A web-phone account to store, checked (<see cref="SipAccountInput.Check"/>).</summary>
-public sealed record SipAccountInput(string Address, string AuthUser, string Password, string WebSocketUrl, string? DisplayName)
+public sealed record SipAccountInput(string Address, string AuthUser, string Password, string WebSocketUrl, string? DisplayName, DtmfTransport DtmfTransport, IReadOnlyList<IceServer> IceServers)
 {
     /// <summary>The account, or the problems with each field.</summary>
     public static (SipAccountInput? Input, Dictionary<string, string[]> Errors) Check(SipAccountRequest? request)
@@ -117,15 +138,35 @@ public sealed record SipAccountInput(string Address, string AuthUser, string Pas
             errors["displayName"] = ["One line of at most 200 characters."];
         }
 
-        return errors.Count == 0 ? (new SipAccountInput(address!, authUser!, request!.Password!, url!, displayName), errors) : (null, errors);
+        var (iceServers, iceProblem) = IceServerRules.Check(request?.IceServers);
+        if (iceProblem is not null)
+        {
+            errors["iceServers"] = [iceProblem];
+        }
+
+        if (request?.DtmfTransport is { } dtmf && !Enum.IsDefined(dtmf))
+        {
+            errors["dtmfTransport"] = ["rfc4733 (in the media, the default) or info (SIP INFO)."];
+        }
+
+        return errors.Count == 0
+            ? (new SipAccountInput(address!, authUser!, request!.Password!, url!, displayName, request.DtmfTransport ?? DtmfTransport.Rfc4733, iceServers), errors)
+            : (null, errors);
     }
 }
 
-/// <summary>The body of <c>PUT /api/users/{id}/sip-account</c>.</summary>
-public sealed record SipAccountRequest(string? Address, string? AuthUser, string? Password, string? WebSocketUrl, string? DisplayName);
+/// <summary>The body of <c>PUT /api/users/{id}/sip-account</c>; DTMF goes in the media and no ICE server is used when they are left out.</summary>
+public sealed record SipAccountRequest(
+    string? Address,
+    string? AuthUser,
+    string? Password,
+    string? WebSocketUrl,
+    string? DisplayName,
+    DtmfTransport? DtmfTransport = null,
+    IReadOnlyList<IceServerRequest?>? IceServers = null);
 
-/// <summary>An account as administrators read it back: no password.</summary>
-public sealed record SipAccountSummary(string Address, string AuthUser, string WebSocketUrl, string? DisplayName);
+/// <summary>An account as administrators read it back: no password, no TURN credential.</summary>
+public sealed record SipAccountSummary(string Address, string AuthUser, string WebSocketUrl, string? DisplayName, DtmfTransport DtmfTransport, IReadOnlyList<IceServerSummary> IceServers);
 
 /// <summary>An account as its owner's browser gets it, to register the web phone.</summary>
-public sealed record OwnSipAccount(string Address, string AuthUser, string Password, string WebSocketUrl, string? DisplayName);
+public sealed record OwnSipAccount(string Address, string AuthUser, string Password, string WebSocketUrl, string? DisplayName, DtmfTransport DtmfTransport, IReadOnlyList<IceServer> IceServers);

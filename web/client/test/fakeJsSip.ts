@@ -24,7 +24,10 @@ export class FakeSession extends EventEmitter implements SipSessionLike {
   readonly remote_identity: { uri: SipUri; display_name: string | null };
   confirmedNow = false;
   ended = false;
-  localHold = false;
+  /** How the other side answers hold and resume re-INVITEs. */
+  reOffers: 'accept' | 'refuse' | 'wait' = 'accept';
+  localTracksEnabled = true;
+  private pendingReOffer: { refusal: string; done?: () => void } | undefined;
   muted = false;
   answeredWith: Record<string, unknown> | undefined;
   terminatedWith: { status_code?: number } | undefined;
@@ -62,25 +65,62 @@ export class FakeSession extends EventEmitter implements SipSessionLike {
     this.emit('ended', { originator, cause: 'Terminated' });
   }
 
-  terminate(options?: { status_code?: number }): void {
+  terminate(options?: { status_code?: number; reason_phrase?: string; cause?: string }): void {
     if (this.ended) throw new Error('INVALID_STATE_ERROR');
     this.terminatedWith = options ?? {};
     if (this.confirmedNow) this.hangUp('local');
     else this.fail('local', this.direction === 'incoming' ? 'Rejected' : 'Canceled');
   }
 
-  hold(): boolean {
-    if (this.localHold) return false;
-    this.localHold = true;
+  /**
+   * As JsSIP: raises `hold` as the re-INVITE goes out, runs `done` once it is accepted, and on a
+   * refusal hangs the call up with "Hold Failed" (the phone is expected to stop that).
+   */
+  hold(_options?: object, done?: () => void): boolean {
+    if (this._localHold || this.reOffering) return false;
+    this._localHold = true;
+    this._setLocalMediaStatus();
     this.emit('hold', { originator: 'local' });
+    this.reOffer('Hold Failed', done);
     return true;
   }
 
-  unhold(): boolean {
-    if (!this.localHold) return false;
-    this.localHold = false;
+  unhold(_options?: object, done?: () => void): boolean {
+    if (!this._localHold || this.reOffering) return false;
+    this._localHold = false;
+    this._setLocalMediaStatus();
     this.emit('unhold', { originator: 'local' });
+    this.reOffer('Unhold Failed', done);
     return true;
+  }
+
+  /** The other side's answer to the re-INVITE waiting for one (reOffers: 'wait'). */
+  answerReOffer(accept: boolean): void {
+    const pending = this.pendingReOffer;
+    this.pendingReOffer = undefined;
+    if (!pending) throw new Error('No re-INVITE waits for an answer.');
+    if (accept) pending.done?.();
+    else this.terminate({ cause: 'WebRTC Error', status_code: 500, reason_phrase: pending.refusal });
+  }
+
+  get localHold(): boolean {
+    return this._localHold;
+  }
+
+  // JsSIP's names (holdReInvite.ts undoes a refused re-INVITE through them).
+  _localHold = false;
+  _setLocalMediaStatus(): void {
+    this.localTracksEnabled = !this._localHold;
+  }
+
+  private get reOffering(): boolean {
+    return this.pendingReOffer !== undefined;
+  }
+
+  private reOffer(refusal: string, done: (() => void) | undefined): void {
+    this.pendingReOffer = { refusal, ...(done ? { done } : {}) };
+    // The other side answers later, as a 200 or an error response would arrive.
+    if (this.reOffers !== 'wait') queueMicrotask(() => this.answerReOffer(this.reOffers === 'accept'));
   }
 
   mute(): void {

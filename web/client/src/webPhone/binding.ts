@@ -1,4 +1,4 @@
-import type { Guid } from '../contract/call.js';
+import type { CallDto, Guid } from '../contract/call.js';
 import type { SipSessionLike } from './sipTypes.js';
 
 /** One SIP session and the call it is. */
@@ -13,10 +13,14 @@ export interface Binding {
   queued: number;
   tracked: boolean;
   mediaFlowing: boolean;
+  /** ICE or DTLS failed and the phone hung up: the call ends as failed. */
+  mediaFailed?: boolean;
   /** The microphone (and camera) taken while an incoming call rings, so answering does not wait for it. */
   localStream?: Promise<MediaStream | undefined>;
   /** The call this one continues (a REFER we accepted, or an INVITE that replaces it). */
   continues?: Guid;
+  /** The call as it ended, for a caller lookup that answers after the end. */
+  finished?: CallDto | undefined;
 }
 
 export interface OutgoingPlan {

@@ -153,6 +153,18 @@ export class CallTracker {
     });
   }
 
+  /**
+   * The caller lookup answered after callStarted went out: the call gets its contact (and is
+   * internal when the number is an agent's extension). Returns the call as it is now, to be saved.
+   */
+  contactFound(id: Guid, candidates: ContactCandidate[]): CallDto | undefined {
+    const call = this.calls.get(id);
+    if (!call) return undefined;
+    return this.change(call, 'callInfoChanged', this.now(), () => {
+      call.start = { ...call.start, contact: candidates[0] ?? null, candidates, direction: directionOf(call.start.direction, candidates) };
+    });
+  }
+
   muted(id: Guid, muted: boolean): void {
     this.update(id, 'callInfoChanged', this.now(), (call) => {
       call.muted = muted;
@@ -321,6 +333,11 @@ export class CallTracker {
       operations: call.operations,
     };
   }
+}
+
+/** A number that is an agent's extension makes the call internal, whichever way it goes. */
+export function directionOf(seen: CallDirection, candidates: readonly ContactCandidate[]): CallDirection {
+  return candidates[0]?.matchedBy === 'extension' ? 'internal' : seen;
 }
 
 function sameOperations(a: LineOperations, b: LineOperations): boolean {

@@ -8,6 +8,8 @@ export interface SipEnding {
   cause: string;
   /** The final SIP status of a failed INVITE, when there was one. */
   statusCode?: number | undefined;
+  /** The phone hung up because the media could not be connected (ICE or DTLS failed). */
+  mediaFailed?: boolean | undefined;
 }
 
 /** What the call was when it ended, besides how it ended. */
@@ -37,12 +39,15 @@ const failureCauses = new Set([
 
 /**
  * The end reason of the call log for a SIP session, following the rules of the server's call
- * tracker (EndReasonRules.cs): transferred wins, an answered call completed, then busy, not
+ * tracker (EndReasonRules.cs): transferred wins, a call whose media failed failed, an answered
+ * call completed, then busy, not
  * answered (missed), failures, and an unanswered hang-up is abandoned when the side that placed
  * the call gave up and rejected when the called side refused it.
  */
 export function endReasonFromSip(call: EndingCall, ending: SipEnding): CallEndReason {
   if (call.transferred) return 'transferred';
+  // Answered in SIP but never (or no longer) heard: the call failed, whoever hung up.
+  if (ending.mediaFailed) return 'failed';
   if (call.answered) return 'completed';
   if (busyCauses.has(ending.cause) || ending.statusCode === 486 || ending.statusCode === 600) return 'busy';
   if (notAnsweredCauses.has(ending.cause) || ending.statusCode === 408 || ending.statusCode === 480) return 'missed';

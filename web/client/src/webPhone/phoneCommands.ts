@@ -1,6 +1,6 @@
 import type { CtiCommandName } from '../contract/names.js';
 import { CtiCommandError } from '../errors.js';
-import { webPhoneMessages as say } from './webPhoneErrors.js';
+import { webPhoneBanners as banners, webPhoneMessages as say, WebPhoneProblem } from './webPhoneErrors.js';
 
 // Small rules the web phone's commands share: arguments, wording, JsSIP's re-INVITE guard.
 
@@ -34,10 +34,13 @@ export function text(command: CtiCommandName, value: string | undefined, name: s
   return trimmed;
 }
 
-export function registrationMessage(event: { cause: string; response?: { status_code: number } }): string {
+export function registrationProblem(event: { cause: string; response?: { status_code: number } }): WebPhoneProblem {
   const status = event.response?.status_code;
-  if (event.cause === 'Authentication Error' || event.cause === 'Rejected' || status === 401 || status === 403 || status === 407) return say.registrationRefused(status);
-  return say.registrationFailed(status ? `${status}, ${event.cause}` : event.cause);
+  if (event.cause === 'Authentication Error' || event.cause === 'Rejected' || status === 401 || status === 403 || status === 407) {
+    return new WebPhoneProblem(say.registrationRefused(status), banners.refused);
+  }
+
+  return new WebPhoneProblem(say.registrationFailed(status ? `${status}, ${event.cause}` : event.cause), banners.failed);
 }
 
 export function deviceMessage(error: unknown): string {

@@ -51,13 +51,15 @@ export function watchSession(binding: Binding, host: SessionHost): void {
     const when = at();
     inOrder(binding, () => host.ended(binding, { originator: event.originator, cause: event.cause }, when));
   });
+  // JsSIP tells this side's hold as the re-INVITE goes out; the phone tells it once it is accepted
+  // (holdReInvite.ts). The other side's hold is told when its re-INVITE has come in.
   session.on('hold', (event: { originator: 'local' | 'remote' }) => {
     const when = at();
-    inOrder(binding, () => host.tracker.held(id, event.originator, when));
+    if (event.originator === 'remote') inOrder(binding, () => host.tracker.held(id, 'remote', when));
   });
   session.on('unhold', (event: { originator: 'local' | 'remote' }) => {
     const when = at();
-    inOrder(binding, () => host.tracker.unheld(id, event.originator, when));
+    if (event.originator === 'remote') inOrder(binding, () => host.tracker.unheld(id, 'remote', when));
   });
   session.on('muted', () => inOrder(binding, () => host.tracker.muted(id, true)));
   session.on('unmuted', () => inOrder(binding, () => host.tracker.muted(id, false)));
@@ -84,6 +86,7 @@ export function watchSession(binding: Binding, host: SessionHost): void {
       inOrder(binding, () => host.sink.message('webRtcVideoStarted', { callId: id, line: host.tracker.line, localStream, remoteStream })),
     failed: () => {
       if (session.isEnded()) return;
+      binding.mediaFailed = true;
       host.sink.message('error', { code: 'media_failed', message: say.mediaFailed, callId: id });
       safely(() => session.terminate());
     },

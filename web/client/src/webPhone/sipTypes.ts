@@ -31,9 +31,10 @@ export interface SipSessionLike {
   readonly remote_identity: { uri: SipUri; display_name: string | null };
   on(event: string, listener: Listener): unknown;
   answer(options?: object): void;
-  terminate(options?: { status_code?: number; reason_phrase?: string }): void;
-  hold(): boolean;
-  unhold(): boolean;
+  terminate(options?: { status_code?: number; reason_phrase?: string; cause?: string }): void;
+  /** Sends the hold re-INVITE; `done` runs once the other side has accepted it. */
+  hold(options?: object, done?: () => void): boolean;
+  unhold(options?: object, done?: () => void): boolean;
   mute(options?: { audio?: boolean; video?: boolean }): void;
   unmute(options?: { audio?: boolean; video?: boolean }): void;
   sendDTMF(tones: string, options?: object): void;
@@ -66,6 +67,10 @@ export interface WebPhoneAccount {
   /** ws:// or wss:// */
   webSocketUrl: string;
   displayName?: string | null;
+  /** How keys are sent: RFC 4733 in the media (the default) or SIP INFO. */
+  dtmfTransport?: 'rfc4733' | 'info';
+  /** STUN and TURN servers for ICE, TURN with its user name and credential; none on a LAN. */
+  iceServers?: RTCIceServer[];
 }
 
 export type CreateUa = (account: WebPhoneAccount) => SipUaLike | Promise<SipUaLike>;

@@ -9,7 +9,7 @@ export type TabMessage =
   | { kind: 'leaving'; from: string }
   | { kind: 'state'; state: ConnectionState; reason?: string }
   | { kind: 'event'; name: CtiEventName; payload: unknown }
-  | { kind: 'sync'; to: string; state: ConnectionState; initialized: InitializedEvent | null; snapshot: CtiEventMap['activeCallSnapshot'] | null }
+  | { kind: 'sync'; to: string; state: ConnectionState; reason?: string; initialized: InitializedEvent | null; snapshot: CtiEventMap['activeCallSnapshot'] | null }
   | { kind: 'command'; from: string; id: number; command: CtiCommandName; argument: unknown }
   | { kind: 'reply'; to: string; id: number; ok: boolean; value?: unknown; message?: string };
 

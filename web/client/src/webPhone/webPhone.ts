@@ -5,22 +5,25 @@ import type { CtiCommandName, CtiEventName } from '../contract/names.js';
 import { CtiCommandError } from '../errors.js';
 import { ForeverRetryPolicy } from '../retryPolicy.js';
 import type { ConnectionState } from '../transport.js';
-import type { Binding, OutgoingPlan } from './binding.js';
+import { inOrder, type Binding, type OutgoingPlan } from './binding.js';
 import type { SendCallSave } from './callSave.js';
 import { CallSaver } from './callSaver.js';
-import { CallTracker } from './callTracker.js';
+import { CallTracker, directionOf } from './callTracker.js';
+import { sendHold } from './holdReInvite.js';
 import type { SipEnding } from './endReason.js';
 import { loadDeviceChoice, mediaConstraints, silentOutput, type DeviceChoice, type MediaOutput } from './media.js';
 import { webPhoneCapabilities } from './operations.js';
-import { operationVerb, reOffer, registrationMessage, text } from './phoneCommands.js';
+import { operationVerb, reOffer, registrationProblem, text } from './phoneCommands.js';
 import { watchSession, type ReferEvent, type SessionHost } from './sessionWatch.js';
 import { createJsSipUa, lineOfAddress, type CreateUa, type NewSessionEvent, type SipUaLike, type WebPhoneAccount } from './sipTypes.js';
-import { webPhoneMessages as say } from './webPhoneErrors.js';
+import { webPhoneBanners as banners, webPhoneMessages as say, WebPhoneProblem } from './webPhoneErrors.js';
 
-// A lookup that comes later is lost for this call (the contact is not added afterwards), so the
-// wait is generous: longer than the Messaging Service's 2 s (Crm:LookupTimeout), since the
-// browser's request crosses the network to the CRM. A busy CRM took over a second in CI.
-const DefaultLookupTimeoutMs = 3000;
+// callStarted waits this long for the caller lookup, so that the popup opens with the caller's
+// name (and an agent's call as internal) instead of changing a moment later; a lookup that
+// answers later still reaches the call through callInfoChanged and a new save. Measured through
+// the rig on a loaded machine (docs/benchmarks.md), the browser's lookup answered in 9 to 160 ms;
+// a busy CRM no longer holds the ring back by seconds.
+const DefaultLookupWaitMs = 300;
 
 export interface WebPhoneOptions {
   account: WebPhoneAccount;
@@ -35,11 +38,12 @@ export interface WebPhoneOptions {
   createUa?: CreateUa;
   output?: MediaOutput;
   devices?: () => DeviceChoice;
+  /** STUN/TURN servers; the account's (set by an administrator) when not given. */
   iceServers?: RTCIceServer[];
-  /** RFC 4733 (in the media, the default) or SIP INFO. */
+  /** RFC 4733 (in the media, the default) or SIP INFO; the account's when not given. */
   dtmfTransport?: 'rfc4733' | 'info';
-  /** How long callStarted waits for the caller lookup before it goes out without a contact (3 s by default). */
-  lookupTimeoutMs?: number;
+  /** How long callStarted waits for the caller lookup before it goes out without a contact (300 ms by default). */
+  lookupWaitMs?: number;
   registerRetryDelaysMs?: readonly number[];
   saveRetryDelaysMs?: readonly number[];
   newId?: () => Guid;
@@ -71,6 +75,7 @@ export class WebPhone {
   private registerAttempts = 0;
   private registerTimer: ReturnType<typeof setTimeout> | undefined;
   private lastError: string | undefined;
+  private lastBanner: string | undefined;
   private agentState: AgentState = 'available';
   private stopped = false;
   private readonly host: SessionHost;
@@ -87,7 +92,7 @@ export class WebPhone {
       tracker: this.tracker,
       sink,
       output: this.output,
-      haveIceServers: (options.iceServers?.length ?? 0) > 0,
+      haveIceServers: this.iceServers.length > 0,
       now: options.now ?? (() => new Date()),
       ended: (binding, ending, at) => this.ended(binding, ending, at),
       handedOn: (oldCallId, newParty) => this.handedOn(oldCallId, newParty),
@@ -119,12 +124,12 @@ export class WebPhone {
     this.ua = ua;
     await new Promise<void>((resolve, reject) => {
       let settled = false;
-      const fail = (message: string) => {
+      const fail = (problem: WebPhoneProblem) => {
         if (settled) return;
         settled = true;
         this.ua = undefined;
         ua.stop();
-        reject(new Error(message));
+        reject(problem);
       };
       ua.on('registered', () => {
         this.registered();
@@ -134,17 +139,19 @@ export class WebPhone {
         }
       });
       ua.on('registrationFailed', (event: { cause: string; response?: { status_code: number } }) => {
-        const message = registrationMessage(event);
-        if (!settled) fail(message);
-        else this.lost(message, true);
+        const problem = registrationProblem(event);
+        if (!settled) fail(problem);
+        else this.lost(problem, true);
       });
       ua.on('unregistered', () => {
-        if (settled && !this.stopped) this.lost(say.connectionLost, true);
+        if (settled && !this.stopped) this.lost(new WebPhoneProblem(say.connectionLost, banners.lost), true);
       });
       ua.on('disconnected', () => {
-        const message = this.everRegistered ? say.connectionLost : say.unreachable(this.options.account.webSocketUrl);
-        if (!settled) fail(message);
-        else this.lost(message, false);
+        const problem = this.everRegistered
+          ? new WebPhoneProblem(say.connectionLost, banners.lost)
+          : new WebPhoneProblem(say.unreachable(this.options.account.webSocketUrl), banners.unreachable);
+        if (!settled) fail(problem);
+        else this.lost(problem, false);
       });
       ua.on('newRTCSession', (event: NewSessionEvent) => this.newSession(event));
       this.sink.stateChanged('connecting');
@@ -190,12 +197,12 @@ export class WebPhone {
         return undefined;
       }
       case 'holdCall': {
-        const { session } = this.binding(command, args.callId, 'hold');
-        return reOffer(command, 'be held', () => session.hold());
+        const binding = this.binding(command, args.callId, 'hold');
+        return reOffer(command, 'be held', () => this.sendHold(binding, true));
       }
       case 'unholdCall': {
-        const { session } = this.binding(command, args.callId, 'unhold');
-        return reOffer(command, 'be taken off hold', () => session.unhold());
+        const binding = this.binding(command, args.callId, 'unhold');
+        return reOffer(command, 'be taken off hold', () => this.sendHold(binding, false));
       }
       case 'muteCall':
         this.binding(command, args.callId, 'mute').session.mute({ audio: true });
@@ -226,6 +233,7 @@ export class WebPhone {
     clearTimeout(this.registerTimer);
     this.registerAttempts = 0;
     this.lastError = undefined;
+    this.lastBanner = undefined;
     if (this.tracker.registeredNow) return;
     this.everRegistered = true;
     this.tracker.setRegistered(true);
@@ -237,15 +245,17 @@ export class WebPhone {
   }
 
   /** Registration or the socket was lost: tell once, then get back with growing waits. */
-  private lost(reason: string, retryRegistration: boolean): void {
+  private lost(problem: WebPhoneProblem, retryRegistration: boolean): void {
     if (this.stopped) return;
-    if (this.tracker.registeredNow) {
+    const reason = problem.message;
+    if (this.tracker.registeredNow || problem.banner !== this.lastBanner) {
       this.tracker.setRegistered(false);
-      this.sink.stateChanged('reconnecting', reason);
+      this.sink.stateChanged('reconnecting', problem.banner);
     }
 
     if (reason !== this.lastError && reason !== say.connectionLost) this.sink.message('error', { code: 'sip_registration_failed', message: reason });
     this.lastError = reason;
+    this.lastBanner = problem.banner;
     // A lost socket is JsSIP's to recover (it re-registers on reconnect); a refused or expired registration is ours.
     if (!retryRegistration || this.registerTimer !== undefined) return;
     const delay = this.policy.nextRetryDelayInMilliseconds({ previousRetryCount: this.registerAttempts++ });
@@ -287,22 +297,24 @@ export class WebPhone {
     const remoteNumber = plan?.number ?? session.remote_identity.uri.user ?? session.remote_identity.uri.toString();
     const replaced = request.replaces ? this.bindingByCallId(request.replaces.call_id) : undefined;
     const incoming = originator === 'remote';
-    const started = this.lookup(remoteNumber).then((candidates) => {
-      const internal = candidates[0]?.matchedBy === 'extension';
-      const direction: CallDirection = internal ? 'internal' : incoming ? 'incoming' : 'outgoing';
+    const lookup = this.lookup(remoteNumber);
+    const started = firstOf(lookup, this.options.lookupWaitMs ?? DefaultLookupWaitMs).then((candidates) => {
+      const seen: CallDirection = incoming ? 'incoming' : 'outgoing';
       this.tracker.started({
         id,
         sipCallId: request.call_id,
-        direction,
+        direction: directionOf(seen, candidates ?? []),
         callerNumber: incoming ? remoteNumber : this.line,
         callerName: incoming ? session.remote_identity.display_name : (this.options.account.displayName ?? null),
         calleeNumber: incoming ? this.line : remoteNumber,
         startedAt,
         parentCallId: plan?.parentCallId ?? null,
         redirectedFrom: plan?.redirectedFrom ?? (replaced ? replaced.remoteNumber : null),
-        contact: candidates[0] ?? null,
-        candidates,
+        contact: candidates?.[0] ?? null,
+        candidates: candidates ?? [],
       });
+      // Still waiting: the answer comes to the call (or to its row, if it has ended by then).
+      if (candidates === undefined) void lookup.then((late) => this.lateLookup(binding, late));
     });
     const binding: Binding = {
       id,
@@ -340,7 +352,18 @@ export class WebPhone {
     // JsSIP stops only the streams it opened itself.
     void binding.localStream?.then((stream) => stream?.getTracks().forEach((track) => track.stop()));
     if (binding.mediaFlowing) this.sink.message('webRtcDestroyed', { callId: binding.id, line: this.line, reason: ending.cause });
-    this.tracker.finished(binding.id, ending, at);
+    binding.finished = this.tracker.finished(binding.id, binding.mediaFailed ? { ...ending, mediaFailed: true } : ending, at);
+  }
+
+  /** The caller lookup answered after callStarted: the call (live or already ended) gets its contact, and its row too. */
+  private lateLookup(binding: Binding, candidates: ContactCandidate[]): void {
+    if (candidates.length === 0) return;
+    inOrder(binding, () => {
+      const live = this.tracker.contactFound(binding.id, candidates);
+      const ended = binding.finished;
+      const call = live ?? (ended && { ...ended, contact: candidates[0] ?? null, candidates, direction: directionOf(ended.direction, candidates) });
+      if (call) this.saver?.save(call);
+    });
   }
 
   /** The call `newCall` continues (a transfer we took part in) is over for this line: it ends as transferred. */
@@ -370,7 +393,7 @@ export class WebPhone {
   private answer(binding: Binding): void {
     // Call waiting: the call in progress goes on hold instead of being broken.
     for (const other of this.bindings.values()) {
-      if (other !== binding && this.tracker.call(other.id)?.state === 'connected') other.session.hold();
+      if (other !== binding && this.tracker.call(other.id)?.state === 'connected') this.sendHold(other, true);
     }
 
     const answer = (stream: MediaStream | undefined) => {
@@ -379,6 +402,21 @@ export class WebPhone {
     };
     if (!binding.localStream) answer(undefined);
     else void binding.localStream.then(answer);
+  }
+
+  /**
+   * Holds or resumes with a re-INVITE: `hold` and `unhold` are raised once the other side accepts,
+   * and a refusal leaves the call as it was, with an error that says so. False when JsSIP cannot
+   * send a re-INVITE now.
+   */
+  private sendHold(binding: Binding, hold: boolean): boolean {
+    return sendHold(binding.session, hold, (outcome) =>
+      inOrder(binding, () => {
+        if (outcome === 'refused') this.sink.message('error', { code: 'hold_failed', message: hold ? say.holdRefused : say.resumeRefused, callId: binding.id });
+        else if (hold) this.tracker.held(binding.id, 'local');
+        else this.tracker.unheld(binding.id, 'local');
+      }),
+    );
   }
 
   private openMicrophone(video: boolean): Promise<MediaStream | undefined> {
@@ -391,7 +429,8 @@ export class WebPhone {
 
   private sendDtmf(binding: Binding, digits: string): void {
     if (!/^[0-9A-D#*]+$/i.test(digits)) throw new CtiCommandError('sendDtmf', say.badDigits);
-    binding.session.sendDTMF(digits, { transportType: this.options.dtmfTransport === 'info' ? 'INFO' : 'RFC2833', duration: 100, interToneGap: 70 });
+    const dtmf = this.options.dtmfTransport ?? this.options.account.dtmfTransport ?? 'rfc4733';
+    binding.session.sendDTMF(digits, { transportType: dtmf === 'info' ? 'INFO' : 'RFC2833', duration: 100, interToneGap: 70 });
     this.tracker.dtmf(binding.id, digits.toUpperCase());
   }
 
@@ -408,7 +447,7 @@ export class WebPhone {
 
   private consult(command: CtiCommandName, binding: Binding, target: string): Guid {
     this.requireRegistered(command);
-    if (this.tracker.call(binding.id)?.state === 'connected') binding.session.hold();
+    if (this.tracker.call(binding.id)?.state === 'connected') this.sendHold(binding, true);
     return this.makeCall(command, target, { video: false, parentCallId: binding.id });
   }
 
@@ -443,7 +482,7 @@ export class WebPhone {
   private cancelTransfer(command: CtiCommandName, callId: Guid | undefined): void {
     const { parent, consultation } = this.pair(command, callId);
     // The held call comes back once the consultation has ended, so the two never talk at once.
-    const takeBack = () => this.safely(() => parent.session.unhold());
+    const takeBack = () => this.safely(() => this.sendHold(parent, false));
     consultation.session.on('ended', takeBack);
     consultation.session.on('failed', takeBack);
     consultation.session.terminate();
@@ -465,7 +504,7 @@ export class WebPhone {
     const choice = (this.options.devices ?? loadDeviceChoice)();
     return {
       mediaConstraints: mediaConstraints(choice, video),
-      pcConfig: { iceServers: this.options.iceServers ?? [] },
+      pcConfig: { iceServers: this.iceServers },
       rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: video },
     };
   }
@@ -493,9 +532,13 @@ export class WebPhone {
 
   private lookup(number: string): Promise<ContactCandidate[]> {
     const lookup = this.options.lookup;
-    if (!lookup) return Promise.resolve([]);
-    const timeout = new Promise<ContactCandidate[]>((resolve) => setTimeout(() => resolve([]), this.options.lookupTimeoutMs ?? DefaultLookupTimeoutMs));
-    return Promise.race([lookup(number).catch(() => []), timeout]);
+    return lookup ? lookup(number).catch(() => []) : Promise.resolve([]);
+  }
+
+  private get iceServers(): RTCIceServer[] {
+    // The server sends a STUN server's missing user name as null; the browser would take it as "null".
+    const servers = this.options.iceServers ?? this.options.account.iceServers ?? [];
+    return servers.map(({ urls, username, credential }) => ({ urls, ...(username ? { username } : {}), ...(credential ? { credential } : {}) }));
   }
 
   private newId(): Guid {
@@ -511,3 +554,11 @@ export class WebPhone {
   }
 }
 
+/** The promise's value if it comes within `ms`, else undefined (the promise goes on). */
+function firstOf<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wait = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, wait]).finally(() => clearTimeout(timer));
+}

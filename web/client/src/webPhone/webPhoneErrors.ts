@@ -12,6 +12,8 @@ export const webPhoneMessages = {
   mediaFailed:
     "The call's audio could not be connected (ICE or DTLS failed): a firewall or the media relay may be blocking it. The call was ended.",
   sdpFailed: 'The other side offered media this browser cannot use. The call was ended.',
+  holdRefused: 'The other side did not accept the hold, so the call is still connected and can hear you.',
+  resumeRefused: 'The other side did not accept taking the call off hold, so it is still on hold. Try Resume again.',
   notRegistered: 'The web phone is not registered with the SIP server; the command was not sent.',
   noSuchCall: 'There is no such call on the web phone any more.',
   notAllowed: (what: string) => `The call cannot ${what} now.`,
@@ -22,3 +24,26 @@ export const webPhoneMessages = {
   leaderGone: 'The tab that holds the phone was closed; this tab takes the phone over.',
   leaderSilent: 'The tab that holds the phone did not answer; the command may not have been carried out.',
 } as const;
+
+/**
+ * What the panel's connection banner says while the web phone is not registered: short, and
+ * naming what is wrong; the full message (what to do) comes as an `error` beside it.
+ */
+export const webPhoneBanners = {
+  refused: "The SIP server refused the web phone's registration: check the SIP user name and password.",
+  unreachable: 'The web phone cannot reach the SIP server. Retrying…',
+  failed: 'The web phone is not registered with the SIP server. Retrying…',
+  lost: 'Connection to the server lost. Reconnecting…',
+} as const;
+
+/** Why the web phone is not registered: the message for a person, and the banner's short words. */
+export class WebPhoneProblem extends Error {
+  constructor(
+    message: string,
+    readonly banner: string,
+  ) {
+    super(message);
+    this.name = 'WebPhoneProblem';
+  }
+}
+

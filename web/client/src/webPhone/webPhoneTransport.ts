@@ -8,7 +8,7 @@ import type { WebPhoneAccount } from './sipTypes.js';
 import { TabLeadership, type LockManagerLike } from './tabLeadership.js';
 import { withoutStreams, type TabChannel, type TabMessage } from './tabMessages.js';
 import { WebPhone, type WebPhoneOptions } from './webPhone.js';
-import { webPhoneMessages as say } from './webPhoneErrors.js';
+import { webPhoneMessages as say, WebPhoneProblem } from './webPhoneErrors.js';
 
 export interface WebPhoneTransportOptions extends Omit<WebPhoneOptions, 'account' | 'user'> {
   user: CtiUser;
@@ -33,6 +33,7 @@ export interface WebPhoneTransportOptions extends Omit<WebPhoneOptions, 'account
  */
 export class WebPhoneTransport implements CtiTransport {
   private currentState: ConnectionState = 'idle';
+  private currentReason: string | undefined;
   private sink: TransportSink | undefined;
   private readonly leadership: TabLeadership;
   private readonly tabId: string;
@@ -135,7 +136,7 @@ export class WebPhoneTransport implements CtiTransport {
       this.takeOverAttempts = 0;
     } catch (error) {
       if (this.phone === phone) this.phone = undefined;
-      this.setState('reconnecting', error instanceof Error ? error.message : String(error));
+      this.setState('reconnecting', error instanceof WebPhoneProblem ? error.banner : error instanceof Error ? error.message : String(error));
       throw error;
     }
   }
@@ -179,7 +180,7 @@ export class WebPhoneTransport implements CtiTransport {
   private answerTab(message: TabMessage): void {
     if (message.kind === 'hello') {
       const greeting = this.phone?.greeting() ?? null;
-      this.post({ kind: 'sync', to: message.from, state: this.currentState, initialized: greeting?.initialized ?? null, snapshot: greeting?.snapshot ?? null });
+      this.post({ kind: 'sync', to: message.from, state: this.currentState, ...(this.currentReason === undefined ? {} : { reason: this.currentReason }), initialized: greeting?.initialized ?? null, snapshot: greeting?.snapshot ?? null });
     } else if (message.kind === 'command') {
       const reply = (ok: boolean, value?: unknown, text?: string) =>
         this.post({ kind: 'reply', to: message.from, id: message.id, ok, ...(ok ? { value: withoutStreams(value) } : { message: text ?? '' }) });
@@ -207,7 +208,7 @@ export class WebPhoneTransport implements CtiTransport {
         break;
       case 'sync':
         if (message.to !== this.tabId) return;
-        this.setState(message.state);
+        this.setState(message.state, message.reason);
         if (message.initialized) this.sink?.message('initialized', message.initialized);
         if (message.snapshot) this.sink?.message('activeCallSnapshot', message.snapshot);
         break;
@@ -269,10 +270,13 @@ export class WebPhoneTransport implements CtiTransport {
     }
   }
 
-  private setState(state: ConnectionState, reason?: string): void {
+  private setState(state: ConnectionState, givenReason?: string): void {
     if (this.currentState === 'stopped' && state !== 'stopped') return;
+    // Trying again after a failure: what went wrong stays the reason until the phone is registered.
+    const reason = givenReason ?? (state === 'connecting' ? this.currentReason : undefined);
     if (state === this.currentState && reason === undefined) return;
     this.currentState = state;
+    this.currentReason = reason;
     this.sink?.stateChanged(state, reason);
     if (this.role === 'leader') this.post({ kind: 'state', state, ...(reason === undefined ? {} : { reason }) });
   }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { PhoneStyle } from '../api/auth';
 import { ApiError } from '../api/problem';
-import { getSipAccount, listUsers, removeSipAccount, setPhoneStyle, setSipAccount, type UserEntry } from '../api/users';
+import { getSipAccount, listUsers, removeSipAccount, setPhoneStyle, setSipAccount, type DtmfTransport, type UserEntry } from '../api/users';
 import { useNotices } from '../notices/NoticeContext';
+import { iceFieldsOf, iceServersOf, needsTurnCredential } from './iceServerFields';
 
 /** Administrators: each user's phone style and web-phone (SIP) account. */
 export function UsersPage() {
@@ -80,7 +81,17 @@ function UserRow({ user, onChanged, open, onToggle }: { user: UserEntry; onChang
   );
 }
 
-const emptyAccount = { address: '', authUser: '', password: '', webSocketUrl: '', displayName: '' };
+const emptyAccount = {
+  address: '',
+  authUser: '',
+  password: '',
+  webSocketUrl: '',
+  displayName: '',
+  dtmfTransport: 'rfc4733' as DtmfTransport,
+  iceUrls: '',
+  turnUsername: '',
+  turnCredential: '',
+};
 
 function SipAccountForm({ user }: { user: UserEntry }) {
   const { notify, fail } = useNotices();
@@ -91,7 +102,15 @@ function SipAccountForm({ user }: { user: UserEntry }) {
   useEffect(() => {
     getSipAccount(user.id)
       .then((account) => {
-        setForm({ ...emptyAccount, ...account, displayName: account.displayName ?? '', password: '' });
+        setForm({
+          ...emptyAccount,
+          address: account.address,
+          authUser: account.authUser,
+          webSocketUrl: account.webSocketUrl,
+          displayName: account.displayName ?? '',
+          dtmfTransport: account.dtmfTransport ?? 'rfc4733',
+          ...iceFieldsOf(account.iceServers),
+        });
         setExists(true);
       })
       .catch((error: unknown) => {
@@ -104,10 +123,18 @@ function SipAccountForm({ user }: { user: UserEntry }) {
   async function save(event: FormEvent) {
     event.preventDefault();
     try {
-      await setSipAccount(user.id, { ...form, displayName: form.displayName || null });
+      await setSipAccount(user.id, {
+        address: form.address,
+        authUser: form.authUser,
+        password: form.password,
+        webSocketUrl: form.webSocketUrl,
+        displayName: form.displayName || null,
+        dtmfTransport: form.dtmfTransport,
+        iceServers: iceServersOf(form),
+      });
       setErrors({});
       setExists(true);
-      setForm((f) => ({ ...f, password: '' }));
+      setForm((f) => ({ ...f, password: '', turnCredential: '' }));
       notify('success', `Web-phone account of ${user.displayName} saved.`);
     } catch (error) {
       if (error instanceof ApiError) setErrors(error.fieldErrors);
@@ -127,7 +154,7 @@ function SipAccountForm({ user }: { user: UserEntry }) {
   }
 
   if (exists === null) return <p className="muted small">Loading…</p>;
-  const field = (name: keyof typeof emptyAccount, label: string, props: { type?: string; placeholder?: string; required?: boolean; autoComplete?: string }) => (
+  const field = (name: Exclude<keyof typeof emptyAccount, 'dtmfTransport'>, label: string, props: { type?: string; placeholder?: string; required?: boolean; autoComplete?: string }) => (
     <label className="field">
       <span className="field__label">{label}</span>
       <input
@@ -151,6 +178,32 @@ function SipAccountForm({ user }: { user: UserEntry }) {
       {field('password', exists ? 'SIP password (type it again to save)' : 'SIP password', { type: 'password', required: true, autoComplete: 'new-password' })}
       {field('webSocketUrl', 'WebSocket URL', { placeholder: 'wss://pbx.example.org:8089/ws', required: true })}
       {field('displayName', 'Display name', {})}
+      <label className="field">
+        <span className="field__label">Keys (DTMF)</span>
+        <select name="dtmfTransport" value={form.dtmfTransport} onChange={(e) => setForm({ ...form, dtmfTransport: e.target.value as DtmfTransport })}>
+          <option value="rfc4733">In the media (RFC 4733)</option>
+          <option value="info">SIP INFO</option>
+        </select>
+        {errors.dtmfTransport && <span className="form-error">{errors.dtmfTransport.join(' ')}</span>}
+      </label>
+      <label className="field">
+        <span className="field__label">STUN and TURN servers (one URL a line)</span>
+        <textarea
+          name="iceUrls"
+          rows={3}
+          value={form.iceUrls}
+          placeholder={'stun:stun.example.org:3478\nturn:turn.example.org:3478?transport=udp'}
+          aria-invalid={errors.iceServers ? true : undefined}
+          onChange={(e) => setForm({ ...form, iceUrls: e.target.value })}
+        />
+        {errors.iceServers && <span className="form-error">{errors.iceServers.join(' ')}</span>}
+      </label>
+      {needsTurnCredential(form) && (
+        <>
+          {field('turnUsername', 'TURN user name', { required: true })}
+          {field('turnCredential', exists ? 'TURN credential (type it again to save)' : 'TURN credential', { type: 'password', required: true, autoComplete: 'new-password' })}
+        </>
+      )}
       <div className="button-row">
         <button type="submit" className="button button--primary">
           Save account

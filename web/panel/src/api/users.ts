@@ -12,16 +12,37 @@ export interface UserEntry {
   phoneStyle?: PhoneStyle;
 }
 
-/** A web-phone account as administrators see it: never the password. */
-export interface SipAccountSummary {
+export type DtmfTransport = 'rfc4733' | 'info';
+
+/** A STUN or TURN server as administrators read it back: whether it has a credential, never the credential. */
+export interface IceServerSummary {
+  urls: string[];
+  username?: string | null;
+  hasCredential: boolean;
+}
+
+export interface IceServerInput {
+  urls: string[];
+  username?: string | null;
+  credential?: string | null;
+}
+
+interface SipAccountFields {
   address: string;
   authUser: string;
   webSocketUrl: string;
   displayName?: string | null;
+  dtmfTransport?: DtmfTransport;
 }
 
-export interface SipAccountInput extends SipAccountSummary {
+/** A web-phone account as administrators see it: never the password or a TURN credential. */
+export interface SipAccountSummary extends SipAccountFields {
+  iceServers?: IceServerSummary[];
+}
+
+export interface SipAccountInput extends SipAccountFields {
   password: string;
+  iceServers?: IceServerInput[];
 }
 
 export function listUsers(): Promise<UserEntry[]> {

@@ -87,8 +87,8 @@ export function CtiProvider({ children, createModel, onSessionLost, connectFailu
     );
     let everConnected = false;
     unsubscribe.push(
-      model.onConnectionStateChanged(({ state: connection }) => {
-        dispatch({ type: 'connection', state: connection });
+      model.onConnectionStateChanged(({ state: connection, reason }) => {
+        dispatch({ type: 'connection', state: connection, reason });
         if (connection === 'connected' && everConnected) notify('success', 'Connection to the server restored.');
         if (connection === 'connected') everConnected = true;
       }),

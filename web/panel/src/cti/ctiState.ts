@@ -23,6 +23,8 @@ export interface LineView {
  */
 export interface CtiState {
   connection: ConnectionState;
+  /** Why the connection is not up, as the transport says it (the web phone's words are meant for the banner). */
+  connectionReason: string | null;
   /** Set once `initialized` arrived on this connection. */
   ready: boolean;
   user: CtiUser | null;
@@ -46,6 +48,7 @@ export interface CtiState {
 
 export const initialCtiState: CtiState = {
   connection: 'idle',
+  connectionReason: null,
   ready: false,
   user: null,
   line: null,
@@ -63,12 +66,12 @@ export const initialCtiState: CtiState = {
 
 export type CtiAction =
   | { [K in keyof CtiEventMap]: { type: K; payload: CtiEventMap[K] } }[keyof CtiEventMap]
-  | { type: 'connection'; state: ConnectionState };
+  | { type: 'connection'; state: ConnectionState; reason?: string | undefined };
 
 export function ctiReducer(state: CtiState, action: CtiAction): CtiState {
   switch (action.type) {
     case 'connection':
-      return { ...state, connection: action.state, ready: action.state === 'connected' ? state.ready : false };
+      return { ...state, connection: action.state, connectionReason: action.reason ?? null, ready: action.state === 'connected' ? state.ready : false };
     case 'initialized': {
       const e = action.payload;
       const lines: Record<string, LineView> = {};
