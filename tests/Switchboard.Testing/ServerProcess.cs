@@ -125,7 +125,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private async Task WaitUntilHealthyAsync(Process process)
     {
-        using var timeout = new CancellationTokenSource(Timeouts.Step * 2);
+        using var timeout = new CancellationTokenSource(Timeouts.ProcessStart);
         while (true)
         {
             if (process.HasExited)
