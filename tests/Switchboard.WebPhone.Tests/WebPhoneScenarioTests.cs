@@ -110,6 +110,31 @@ public sealed class WebPhoneScenarioTests(SipRig rig, WebPhoneServer server, Web
     }
 
     [Fact]
+    public async Task When_the_phone_tab_closes_the_other_tab_takes_the_phone_over_and_rings()
+    {
+        var first = await browser.OpenPanelAsync(server, Demo.AgentB);
+        await WaitForContactsAsync(Demo.LineB, 1);
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync("/");
+        await Expect(second.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Your phone is in another tab" })).ToBeVisibleAsync();
+
+        // The tab holding the phone goes away: the other one gets the lock (Web Locks), registers once, and is the phone.
+        await first.CloseAsync();
+        await Expect(second.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "This tab is your phone" })).ToBeVisibleAsync();
+        await WaitForContactsAsync(Demo.LineB, 1);
+
+        await using var caller = await SippRun.StartAsync(rig, "outside-caller.xml", new SippOptions { Service = Demo.LineB, Hold = TimeSpan.FromSeconds(2) });
+        var popup = second.GetByRole(AriaRole.Dialog, new() { Name = "Incoming call" });
+        await Expect(popup).ToBeVisibleAsync();
+        await popup.GetByRole(AriaRole.Button, new() { Name = "Answer", Exact = true }).ClickAsync();
+
+        Assert.True(await caller.SucceedsAsync(), caller.Report());
+        Assert.Equal(1, await second.EvaluateAsync<int>("() => (window.__switchboardPeerConnections ?? []).length"));
+        Assert.Single(await rig.ContactsAsync(Demo.LineB, CancellationToken.None));
+        Assert.Single(await CallLog.EndedAsync(second, caller.CallId, Limit));
+    }
+
+    [Fact]
     public async Task Kamailio_stopped_and_started_again_the_phone_registers_by_itself_and_takes_the_next_call()
     {
         var page = await browser.OpenPanelAsync(server, Demo.Supervisor);
