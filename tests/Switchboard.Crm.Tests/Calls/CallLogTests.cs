@@ -12,6 +12,8 @@ public abstract class CallLogTests(CrmTestDatabase engine) : IAsyncLifetime
 {
     private CrmTestHost _host = null!;
 
+    protected CallLog Log => _host.Get<CallLog>();
+
     public async Task InitializeAsync() => _host = await CrmTestHost.StartAsync(engine, demo: true);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -250,7 +252,15 @@ public abstract class CallLogTests(CrmTestDatabase engine) : IAsyncLifetime
     }
 }
 
-public sealed class SqliteCallLogTests() : CallLogTests(SqliteTestDatabase.Instance);
+public sealed class SqliteCallLogTests() : CallLogTests(SqliteTestDatabase.Instance)
+{
+    [Fact]
+    public void Saves_go_to_sqlite_in_one_lane_since_it_lets_one_writer_in_at_a_time() => Assert.Equal(1, Log.LaneCount);
+}
 
 [Collection(SharedPostgresCluster.Name)]
-public sealed class PostgresCallLogTests(PostgresCluster cluster) : CallLogTests(cluster);
+public sealed class PostgresCallLogTests(PostgresCluster cluster) : CallLogTests(cluster)
+{
+    [Fact]
+    public void Saves_go_to_postgres_in_lanes_side_by_side() => Assert.Equal(CallLog.Lanes, Log.LaneCount);
+}
