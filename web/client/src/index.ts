@@ -3,6 +3,7 @@ export * from './contract/names.js';
 export type * from './contract/enums.js';
 export { choosableAgentStates } from './contract/enums.js';
 export type * from './contract/call.js';
+export { noOperations } from './contract/operations.js';
 export type * from './contract/events.js';
 export type * from './contract/commands.js';
 export type { ConnectionState, CtiTransport, TransportSink } from './transport.js';

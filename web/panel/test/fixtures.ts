@@ -1,20 +1,4 @@
-import type { CallDto, InitializedEvent, LineOperations } from '@switchboard/cti';
-
-export const noOperations: LineOperations = {
-  dial: false,
-  answer: false,
-  drop: false,
-  hold: false,
-  unhold: false,
-  setupTransfer: false,
-  completeTransfer: false,
-  cancelTransfer: false,
-  blindTransfer: false,
-  makeConsultCall: false,
-  dtmf: false,
-  mute: false,
-  video: false,
-};
+import { noOperations, type CallDto, type InitializedEvent, type LineOperations } from '@switchboard/cti';
 
 export function operations(...allowed: (keyof LineOperations)[]): LineOperations {
   return { ...noOperations, ...Object.fromEntries(allowed.map((name) => [name, true])) };

@@ -3,7 +3,8 @@ import type { CallDirection, CallState } from '../contract/enums.js';
 import type { ActiveCallSnapshotEvent, CtiEventMap, LineInfo } from '../contract/events.js';
 import type { CtiEventName } from '../contract/names.js';
 import { endReasonFromSip, type SipEnding } from './endReason.js';
-import { noOperations, operationsForCall, operationsForLine } from './operations.js';
+import { noOperations } from '../contract/operations.js';
+import { operationsForCall, operationsForLine } from './operations.js';
 
 /** A call as the SIP side first sees it: an INVITE that came in or went out. */
 export interface CallStart {

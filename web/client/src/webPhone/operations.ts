@@ -1,21 +1,6 @@
 import type { LineOperations } from '../contract/call.js';
 import type { CallState } from '../contract/enums.js';
-
-export const noOperations: LineOperations = {
-  dial: false,
-  answer: false,
-  drop: false,
-  hold: false,
-  unhold: false,
-  setupTransfer: false,
-  completeTransfer: false,
-  cancelTransfer: false,
-  blindTransfer: false,
-  makeConsultCall: false,
-  dtmf: false,
-  mute: false,
-  video: false,
-};
+import { noOperations } from '../contract/operations.js';
 
 /** Everything the web phone can ever do: `initialized`'s capabilities. */
 export const webPhoneCapabilities: LineOperations = {

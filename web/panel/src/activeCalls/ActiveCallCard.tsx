@@ -1,4 +1,4 @@
-import type { CallDto } from '@switchboard/cti';
+import { noOperations, type CallDto } from '@switchboard/cti';
 import { useState } from 'react';
 import { canAct } from '../connection/canAct';
 import { useCti } from '../cti/CtiContext';
@@ -102,22 +102,6 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
     </article>
   );
 }
-
-const noOperations: CallDto['operations'] = {
-  dial: false,
-  answer: false,
-  drop: false,
-  hold: false,
-  unhold: false,
-  setupTransfer: false,
-  completeTransfer: false,
-  cancelTransfer: false,
-  blindTransfer: false,
-  makeConsultCall: false,
-  dtmf: false,
-  mute: false,
-  video: false,
-};
 
 function directionText(call: CallDto): string {
   if (call.redirectedFrom) return `Transferred from ${call.redirectedFrom}`;
