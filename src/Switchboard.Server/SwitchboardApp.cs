@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Switchboard.Server.Problems;
 using Switchboard.Server.Roles;
 using Switchboard.Server.WebPanel;
 
@@ -34,6 +35,7 @@ public static class SwitchboardApp
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
+        services.AddMalformedRequestProblems();
         services.AddOpenApi();
         role.AddServices(services, builder.Configuration);
         configureServices(services);
