@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Contracts;
 using Switchboard.Messaging.Hub;
@@ -16,6 +18,8 @@ namespace Switchboard.Messaging;
 
 public static class MessagingServiceCollectionExtensions
 {
+    private const string DispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
     /// <summary>
     /// The hub, the pump from the connector through the tracker, and the saver behind its durable
     /// outbox (<c>Messaging:OutboxPath</c>). The host supplies
@@ -26,7 +30,8 @@ public static class MessagingServiceCollectionExtensions
     {
         services.AddOptions<MessagingOptions>().Bind(configuration.GetSection("Messaging"));
         services.AddOptions<CallTrackerOptions>().Bind(configuration.GetSection("Telephony"));
-        services.AddSignalR();
+        services.AddSignalR(hub => hub.AddFilter<HubInvocationLog>());
+        services.Configure<LoggerFilterOptions>(SilenceDispatcherErrors);
         services.AddSingleton(sp => new CallTracker(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<CallTrackerOptions>>().Value,
@@ -45,6 +50,13 @@ public static class MessagingServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CallPump>());
         return services;
     }
+
+    // SignalR's dispatcher logs every exception of a hub method at Error with its stack (its events
+    // FailedInvokingHubMethod and FailedStreaming, its only ones above Debug), refusals included;
+    // HubInvocationLog logs each of them once, at the level it deserves. The rule goes first, so a
+    // setting for this category in the configuration (Logging:LogLevel:...) still overrides it.
+    private static void SilenceDispatcherErrors(LoggerFilterOptions options) =>
+        options.Rules.Insert(0, new LoggerFilterRule(null, DispatcherCategory, LogLevel.Critical, null));
 
     public static HubEndpointConventionBuilder MapCtiHub(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapHub<CtiHub>(CtiCommands.HubPath);

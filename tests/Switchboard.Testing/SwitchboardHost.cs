@@ -49,8 +49,12 @@ public sealed class SwitchboardHost : IAsyncDisposable
     ];
 
     /// <summary>Builds and starts the server; it is ready (database migrated, connector started) when this returns.</summary>
-    public static async Task<SwitchboardHost> StartAsync(params string[] arguments)
+    public static Task<SwitchboardHost> StartAsync(params string[] arguments) => StartAsync(_ => { }, arguments);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with <paramref name="configureServices"/> applied after the server's own services.</summary>
+    public static async Task<SwitchboardHost> StartAsync(Action<IServiceCollection> configureServices, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(configureServices);
         var folder = Path.Combine(Path.GetTempPath(), "switchboard-tests", "host-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var logs = new CapturingLoggerProvider();
@@ -59,7 +63,11 @@ public sealed class SwitchboardHost : IAsyncDisposable
         {
             app = await SwitchboardApp.CreateAsync(
                 ["--urls=http://127.0.0.1:0", "--environment=Testing", "--Logging:LogLevel:Default=Information", .. FolderArguments(folder), .. arguments],
-                services => services.AddSingleton<ILoggerProvider>(logs));
+                services =>
+                {
+                    services.AddSingleton<ILoggerProvider>(logs);
+                    configureServices(services);
+                });
             await app.StartAsync().WaitAsync(Timeouts.ProcessStart);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             var host = new SwitchboardHost(app, folder, logs, new Uri(address));

@@ -6,7 +6,8 @@ using Switchboard.Telephony.Connectors;
 namespace Switchboard.Messaging.Hub;
 
 // How every command runs: checked, carried out with a time limit, and on failure answered with an
-// `error` message to the caller and a HubException for the awaiting invocation. Nothing is changed then.
+// `error` message to the caller and a HubException for the awaiting invocation. Nothing is changed
+// then. HubInvocationLog logs the refusal, once.
 public sealed partial class CtiHub
 {
     private async Task RunAsync(string command, Guid? callId, Func<CancellationToken, Task> action)
@@ -33,7 +34,6 @@ public sealed partial class CtiHub
             (code, message) = ("timeout", "The PBX did not answer in time.");
         }
 
-        LogRefused(command, CurrentUser.Login, message);
         await Clients.Caller.SendAsync(CtiEvents.Error, new ErrorEvent(code, message, command, callId), Context.ConnectionAborted);
         throw new HubException(message);
     }

@@ -90,7 +90,4 @@ public sealed partial class CtiHub(
 
     [LoggerMessage(1, LogLevel.Warning, "Connection {ConnectionId} has a token for no known user; closed")]
     private partial void LogUnknownUser(string connectionId);
-
-    [LoggerMessage(2, LogLevel.Information, "Command {Command} of user {Login} refused: {Reason}")]
-    private partial void LogRefused(string command, string login, string reason);
 }
