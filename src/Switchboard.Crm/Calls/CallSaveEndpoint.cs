@@ -21,7 +21,8 @@ internal static class CallSaveEndpoint
             .WithDescription("Idempotent: the same call sent again, or a later state of it, updates its one row; " +
                 "a state of an active call sent after the row was finished changes nothing. The whole call each time; " +
                 "durations in whole seconds; moments stored in UTC. A link a user made by hand is kept. " +
-                "A user saves only calls of the lines they own; an administrator (the Messaging Service's account) any line's.")
+                "A user saves only calls of the lines they own; an administrator (the Messaging Service's account) any line's. " +
+                "A contactId or accountId that names no contact or account is 400, as for the link endpoint.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -32,6 +33,7 @@ internal static class CallSaveEndpoint
         HttpContext context,
         ClaimsPrincipal principal,
         UserDirectory users,
+        CallEditor editor,
         CallLog log,
         CancellationToken cancellationToken)
     {
@@ -57,6 +59,11 @@ internal static class CallSaveEndpoint
             return CrmProblems.Forbidden($"Line {line} is not yours: you save only the calls of your own lines.");
         }
 
+        if (await UnknownLinkTargetsAsync(save!, editor, cancellationToken) is { Count: > 0 } unknown)
+        {
+            return TypedResults.ValidationProblem(unknown);
+        }
+
         try
         {
             return TypedResults.Ok(new CallSaveResponse(await log.SaveAsync(pbxCallId, line, save!, cancellationToken)));
@@ -65,5 +72,31 @@ internal static class CallSaveEndpoint
         {
             return TypedResults.ValidationProblem(rejected.Errors.ToDictionary());
         }
+    }
+
+    // A save from outside names the contact and account it was matched to; ids that name nothing
+    // would show the panel an empty contact. The in-process saver's ids come from the CRM's own
+    // lookup, and contacts are never removed, so only this door checks.
+    private static async Task<Dictionary<string, string[]>> UnknownLinkTargetsAsync(
+        CallSaveRequest save, CallEditor editor, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (save.ContactId is null && save.AccountId is null)
+        {
+            return errors;
+        }
+
+        var (_, contactMissing, accountMissing) = await editor.FindLinkTargetAsync(save.ContactId, save.AccountId, cancellationToken);
+        if (contactMissing)
+        {
+            errors["contactId"] = ["No contact has this id."];
+        }
+
+        if (accountMissing)
+        {
+            errors["accountId"] = ["No account has this id."];
+        }
+
+        return errors;
     }
 }

@@ -179,6 +179,24 @@ public abstract class CallSaveApiTests(CallsSectionFixture fixture)
     }
 
     [Fact]
+    public async Task A_save_naming_a_contact_or_an_account_that_does_not_exist_is_400_and_writes_nothing()
+    {
+        using var agent1 = await Server.SignInAsync("agent1");
+
+        using var noContact = (await agent1.PutJsonAsync("/api/calls/pbx/put.nocontact/101", Ringing() with { ContactId = Guid.NewGuid() }))
+            .Expect(HttpStatusCode.BadRequest);
+        using var noAccount = (await agent1.PutJsonAsync(
+            "/api/calls/pbx/put.noaccount/101",
+            Ringing() with { ContactId = fixture.ContactId("Olga Smirnova"), AccountId = Guid.NewGuid() })).Expect(HttpStatusCode.BadRequest);
+
+        Assert.NotNull(noContact.ErrorsAbout("contactId"));
+        Assert.NotNull(noAccount.ErrorsAbout("accountId"));
+        Assert.Null(noAccount.ErrorsAbout("contactId"));
+        Assert.Empty(await RowsAsync("put.nocontact"));
+        Assert.Empty(await RowsAsync("put.noaccount"));
+    }
+
+    [Fact]
     public async Task A_link_made_by_hand_survives_a_later_save_that_carries_the_automatic_match()
     {
         using var agent1 = await Server.SignInAsync("agent1");
