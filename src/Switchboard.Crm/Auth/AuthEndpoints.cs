@@ -18,8 +18,9 @@ internal static class AuthEndpoints
             .WithName("Login")
             .WithSummary("Signs in with a login and password")
             .WithDescription("Returns {token, expiresAt}; a wrong login or password is 401. With ?useCookie=true it also sets the " +
-                $"web panel's sign-in cookie ({AuthCookie.Name}: HttpOnly, SameSite=Strict). Failed logins for one login or from one " +
-                "address are limited (Auth:MaxFailedLogins within Auth:LockoutWindow): past that, 429 with Retry-After.")
+                $"web panel's sign-in cookie ({AuthCookie.Name}: HttpOnly, SameSite=Strict). Failed logins are limited (Auth:MaxFailedLogins " +
+                "within Auth:LockoutWindow): past that, 429 with Retry-After for the address that failed them, and for a login that many " +
+                "guessed at, for the addresses that failed for it; its owner elsewhere still signs in.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/refresh", RefreshAsync)
@@ -85,7 +86,7 @@ internal static class AuthEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong login or password.");
         }
 
-        throttle.Succeeded(login);
+        throttle.Succeeded(login, address);
         var token = tokens.Issue(user);
         if (useCookie == true)
         {

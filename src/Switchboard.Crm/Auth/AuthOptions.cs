@@ -17,11 +17,13 @@ public sealed class AuthOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>
-    /// Failed logins, for one login or from one client address, after which further attempts are
-    /// refused (429) until <see cref="LockoutWindow"/> has passed since the first of them.
+    /// Failed logins from one client address after which it is refused (429) for every login until
+    /// <see cref="LockoutWindow"/> has passed since the first of them; and failed logins for one
+    /// login, from any addresses, after which it is refused to the addresses that failed for it
+    /// (not to others: an attacker cannot lock its owner out). See <see cref="LoginThrottle"/>.
     /// </summary>
     public int MaxFailedLogins { get; set; } = 5;
 
-    /// <summary>The window in which <see cref="MaxFailedLogins"/> failures lock a login or an address out.</summary>
+    /// <summary>The window in which <see cref="MaxFailedLogins"/> failures lock an address out, or put a login under attack.</summary>
     public TimeSpan LockoutWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

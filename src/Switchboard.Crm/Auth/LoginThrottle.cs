@@ -5,11 +5,21 @@ using Microsoft.Extensions.Options;
 namespace Switchboard.Crm.Auth;
 
 /// <summary>
-/// Slows down password guessing: after <see cref="AuthOptions.MaxFailedLogins"/> failed logins for
-/// one login, or from one client address, within <see cref="AuthOptions.LockoutWindow"/>, further
-/// attempts are refused until the window has passed since the first of those failures. A success
-/// clears its login's failures, not its address's: one good account must not unlock guessing at
-/// others from the same place. Kept in memory, per process; time from the injected clock.
+/// Slows down password guessing without letting a guesser lock anyone else out. Within
+/// <see cref="AuthOptions.LockoutWindow"/>:
+/// <list type="bullet">
+/// <item>an address with <see cref="AuthOptions.MaxFailedLogins"/> failures, for any logins, is
+/// refused for every login until the window has passed since the first of them;</item>
+/// <item>a login with that many failures, from any addresses, is under attack: from then on it is
+/// refused only to the addresses that have failed for it themselves (until their last failure for
+/// it is a window old, or the attack is), so each further address gets one guess at most, while
+/// its owner, at an address with no failure for it, still signs in with the right password.</item>
+/// </list>
+/// A success forgets its address's failures for that login, not the address's others (one good
+/// account must not unlock guessing at others from the same place) nor the login's (the attack
+/// may go on). Addresses are the client's as ASP.NET Core sees it: behind a reverse proxy, only
+/// with the forwarded headers of a configured proxy (README, "Behind a reverse proxy"). Kept in
+/// memory, per process; time from the injected clock.
 /// </summary>
 internal sealed class LoginThrottle
 {
@@ -35,15 +45,18 @@ internal sealed class LoginThrottle
     public TimeSpan? RetryAfter(string login, IPAddress? address)
     {
         var now = _time.GetUtcNow();
-        var byLogin = LockedFor(LoginKey(login), now);
-        var byAddress = address is null ? null : LockedFor(AddressKey(address), now);
-        return (byLogin, byAddress) switch
+        var wait = address is null ? null : LockedFor(AddressKey(address), now);
+        if (LockedFor(LoginKey(login), now) is { } attacked)
         {
-            (null, null) => null,
-            ({ } a, null) => a,
-            (null, { } b) => b,
-            ({ } a, { } b) => a > b ? a : b,
-        };
+            // Without an address nobody can tell the owner from the guesser: refused while it lasts.
+            var own = address is null ? attacked : FailedLately(PairKey(login, address), now);
+            if (own is { } ownWait)
+            {
+                wait = Longest(wait, ownWait < attacked ? ownWait : attacked);
+            }
+        }
+
+        return wait;
     }
 
     public void Failed(string login, IPAddress? address)
@@ -53,12 +66,24 @@ internal sealed class LoginThrottle
         if (address is not null)
         {
             Record(AddressKey(address), now);
+            Record(PairKey(login, address), now);
         }
 
         SweepIfLarge(now);
     }
 
-    public void Succeeded(string login) => _logs.TryRemove(LoginKey(login), out _);
+    public void Succeeded(string login, IPAddress? address)
+    {
+        if (address is not null)
+        {
+            _logs.TryRemove(PairKey(login, address), out _);
+        }
+    }
+
+    private static TimeSpan? Longest(TimeSpan? a, TimeSpan b) => a is { } x && x > b ? x : b;
+
+    private TimeSpan? FailedLately(string key, DateTimeOffset now) =>
+        _logs.TryGetValue(key, out var log) ? log.RecentFor(now, _window) : null;
 
     private TimeSpan? LockedFor(string key, DateTimeOffset now) =>
         _logs.TryGetValue(key, out var log) ? log.LockedFor(now, _maxFailures, _window) : null;
@@ -97,8 +122,13 @@ internal sealed class LoginThrottle
 
     private static string LoginKey(string login) => "login:" + login.Trim().ToUpperInvariant();
 
-    private static string AddressKey(IPAddress address) =>
-        "address:" + (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+    private static string AddressKey(IPAddress address) => "address:" + Normal(address);
+
+    // An address holds no '/', so the address first keeps every pair's key apart.
+    private static string PairKey(string login, IPAddress address) =>
+        "pair:" + Normal(address) + "/" + login.Trim().ToUpperInvariant();
+
+    private static IPAddress Normal(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
     /// <summary>The most recent failures of one key, at most as many as lock it.</summary>
     private sealed class FailureLog
@@ -137,6 +167,21 @@ internal sealed class LoginThrottle
                 }
 
                 var until = _failures.Peek() + window;
+                return until > now ? until - now : null;
+            }
+        }
+
+        /// <summary>While the newest failure is within the window: how long until it is not.</summary>
+        public TimeSpan? RecentFor(DateTimeOffset now, TimeSpan window)
+        {
+            lock (_gate)
+            {
+                if (_failures.Count == 0)
+                {
+                    return null;
+                }
+
+                var until = _failures.Last() + window;
                 return until > now ? until - now : null;
             }
         }

@@ -6,9 +6,10 @@ namespace Switchboard.Crm.Tests.Api;
 
 /// <summary>
 /// Login throttling over HTTP, on a server of its own per test with its own clock: three failures
-/// (Auth:MaxFailedLogins) within five minutes lock out a login, or an address. Clients connect
-/// from distinct loopback addresses, so the server tells the two apart. The throttle is kept in
-/// memory whatever the database, so SQLite alone is enough.
+/// (Auth:MaxFailedLogins) within five minutes lock out an address, or put a login under attack,
+/// after which it is refused to the addresses that failed for it but not to its owner elsewhere.
+/// Clients connect from distinct loopback addresses, so the server tells them apart. The throttle
+/// is kept in memory whatever the database, so SQLite alone is enough.
 /// </summary>
 public sealed class LoginThrottlingApiTests : IAsyncLifetime
 {
@@ -24,16 +25,18 @@ public sealed class LoginThrottlingApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task Failed_logins_for_one_login_lock_it_out_from_every_address_even_with_the_right_password()
+    public async Task An_attacker_who_guesses_at_a_login_locks_out_only_themselves_and_its_owner_still_signs_in()
     {
-        await FailAsync("agent1", LoopbackAddresses.Next(), LoopbackAddresses.Next(), LoopbackAddresses.Next());
+        var attacker = LoopbackAddresses.Next();
+        await FailAsync("admin", attacker, attacker, attacker);
 
-        using var locked = await LoginAsync("agent1", "demo-agent1", LoopbackAddresses.Next());
+        using var locked = await LoginAsync("admin", "demo-admin", attacker);
+        using var owner = await LoginAsync("admin", "demo-admin", LoopbackAddresses.Next());
 
         Assert.Equal(HttpStatusCode.TooManyRequests, locked.Status);
         Assert.Equal("application/problem+json", locked.Response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(TimeSpan.FromMinutes(5), locked.Response.Headers.RetryAfter?.Delta);
-        Assert.Equal(HttpStatusCode.OK, await _server.TryLoginAsync("agent2", "demo-agent2", LoopbackAddresses.Next()));
+        Assert.Equal(HttpStatusCode.OK, owner.Status);
     }
 
     [Fact]
@@ -50,16 +53,36 @@ public sealed class LoginThrottlingApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_login_guessed_at_from_many_addresses_gives_each_further_address_one_guess()
+    {
+        IPAddress[] first = [LoopbackAddresses.Next(), LoopbackAddresses.Next(), LoopbackAddresses.Next()];
+        await FailAsync("agent1", first);
+        var another = LoopbackAddresses.Next();
+
+        // Under attack: the addresses that failed for it wait, even with the right password.
+        Assert.All(
+            await Task.WhenAll(first.Select(a => _server.TryLoginAsync("agent1", "demo-agent1", a))),
+            status => Assert.Equal(HttpStatusCode.TooManyRequests, status));
+        Assert.Equal(HttpStatusCode.Unauthorized, await _server.TryLoginAsync("agent1", "a wrong password", another));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await _server.TryLoginAsync("agent1", "demo-agent1", another));
+
+        // Nobody else is held back: the owner at a new address, and those addresses for other logins.
+        Assert.Equal(HttpStatusCode.OK, await _server.TryLoginAsync("agent1", "demo-agent1", LoopbackAddresses.Next()));
+        Assert.Equal(HttpStatusCode.OK, await _server.TryLoginAsync("agent2", "demo-agent2", first[0]));
+    }
+
+    [Fact]
     public async Task The_lockout_ends_when_the_window_has_passed_since_the_first_failure()
     {
-        await FailAsync("supervisor", LoopbackAddresses.Next());
+        var guesser = LoopbackAddresses.Next();
+        await FailAsync("supervisor", guesser);
         _time.Advance(TimeSpan.FromMinutes(1));
-        await FailAsync("supervisor", LoopbackAddresses.Next(), LoopbackAddresses.Next());
+        await FailAsync("supervisor", guesser, guesser);
 
         _time.Advance(TimeSpan.FromMinutes(3));
-        using var stillLocked = await LoginAsync("supervisor", "demo-supervisor", LoopbackAddresses.Next());
+        using var stillLocked = await LoginAsync("supervisor", "demo-supervisor", guesser);
         _time.Advance(TimeSpan.FromMinutes(1));
-        using var free = await LoginAsync("supervisor", "demo-supervisor", LoopbackAddresses.Next());
+        using var free = await LoginAsync("supervisor", "demo-supervisor", guesser);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, stillLocked.Status);
         Assert.Equal(TimeSpan.FromMinutes(1), stillLocked.Response.Headers.RetryAfter?.Delta);
@@ -67,13 +90,16 @@ public sealed class LoginThrottlingApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Fewer_failures_than_the_limit_lock_nothing_and_a_success_forgets_its_logins_failures()
+    public async Task Fewer_failures_than_the_limit_lock_nothing_and_a_success_forgets_that_addresss_failures_for_the_login()
     {
-        await FailAsync("agent1", LoopbackAddresses.Next(), LoopbackAddresses.Next());
-        Assert.Equal(HttpStatusCode.OK, await _server.TryLoginAsync("agent1", "demo-agent1", LoopbackAddresses.Next()));
-        await FailAsync("agent1", LoopbackAddresses.Next(), LoopbackAddresses.Next());
+        var typist = LoopbackAddresses.Next();
+        await FailAsync("agent1", typist, typist);
+        Assert.Equal(HttpStatusCode.OK, await _server.TryLoginAsync("agent1", "demo-agent1", typist));
 
-        Assert.Equal(HttpStatusCode.OK, await _server.TryLoginAsync("agent1", "demo-agent1", LoopbackAddresses.Next()));
+        // A third failure elsewhere puts agent1 under attack; the typist's own were forgiven.
+        await FailAsync("agent1", LoopbackAddresses.Next());
+
+        Assert.Equal(HttpStatusCode.OK, await _server.TryLoginAsync("agent1", "demo-agent1", typist));
     }
 
     [Fact]
@@ -92,11 +118,13 @@ public sealed class LoginThrottlingApiTests : IAsyncLifetime
     [Fact]
     public async Task Logins_that_differ_only_in_case_share_their_failures()
     {
-        await FailAsync("Agent2", LoopbackAddresses.Next());
+        var first = LoopbackAddresses.Next();
+        await FailAsync("Agent2", first);
         await FailAsync("AGENT2", LoopbackAddresses.Next());
         await FailAsync(" agent2 ", LoopbackAddresses.Next());
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, await _server.TryLoginAsync("agent2", "demo-agent2", LoopbackAddresses.Next()));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await _server.TryLoginAsync("agent2", "demo-agent2", first));
+        Assert.Equal(HttpStatusCode.OK, await _server.TryLoginAsync("agent2", "demo-agent2", LoopbackAddresses.Next()));
     }
 
     private async Task FailAsync(string login, params IPAddress[] from)

@@ -54,17 +54,53 @@ public sealed class LoginThrottleTests
     }
 
     [Fact]
-    public void A_success_clears_the_logins_failures_but_not_the_addresses()
+    public void A_success_clears_its_addresss_failures_for_the_login_but_not_the_addresss_others()
     {
         var throttle = Throttle(max: 2);
         throttle.Failed("anna", Office);
         throttle.Failed("boris", Office);
 
-        throttle.Succeeded("anna");
+        throttle.Succeeded("anna", Office);
 
         Assert.NotNull(throttle.RetryAfter("carl", Office));
         Assert.Null(throttle.RetryAfter("anna", IPAddress.Loopback));
     }
+
+    [Fact]
+    public void A_login_under_attack_waits_for_the_addresses_that_failed_for_it_and_not_for_others()
+    {
+        var throttle = Throttle();
+        throttle.Failed("anna", Guesser(1));
+        _time.Advance(TimeSpan.FromMinutes(2));
+        throttle.Failed("anna", Guesser(2));
+        throttle.Failed("anna", Guesser(3));
+        throttle.Failed("anna", Guesser(4));
+
+        Assert.Null(throttle.RetryAfter("anna", Office));
+        Assert.Null(throttle.RetryAfter("boris", Guesser(1)));
+
+        // Each waits until its own last failure for anna is a window old (or the attack is over).
+        Assert.Equal(TimeSpan.FromMinutes(3), throttle.RetryAfter("anna", Guesser(1)));
+        Assert.Equal(TimeSpan.FromMinutes(5), throttle.RetryAfter("anna", Guesser(4)));
+    }
+
+    [Fact]
+    public void The_attack_on_a_login_ends_when_its_failures_leave_the_window()
+    {
+        var throttle = Throttle();
+        throttle.Failed("anna", Guesser(1));
+        throttle.Failed("anna", Guesser(2));
+        _time.Advance(TimeSpan.FromMinutes(2));
+        throttle.Failed("anna", Guesser(3));
+        throttle.Failed("anna", Guesser(2));
+
+        // Guesser 2 failed again just now, but the attack (3 failures in the window) ends in three minutes.
+        Assert.Equal(TimeSpan.FromMinutes(3), throttle.RetryAfter("anna", Guesser(2)));
+        _time.Advance(TimeSpan.FromMinutes(3));
+        Assert.Null(throttle.RetryAfter("anna", Guesser(2)));
+    }
+
+    private static IPAddress Guesser(byte n) => new([192, 0, 2, n]);
 
     [Fact]
     public void Settings_below_one_mean_the_defaults()
