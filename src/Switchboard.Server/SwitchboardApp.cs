@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Switchboard.Server.Problems;
+using Switchboard.Server.Proxies;
 using Switchboard.Server.Roles;
 using Switchboard.Server.WebPanel;
 
@@ -36,6 +37,7 @@ public static class SwitchboardApp
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
         services.AddMalformedRequestProblems();
+        services.AddTrustedProxies(builder.Configuration);
         services.AddOpenApi();
         role.AddServices(services, builder.Configuration);
         configureServices(services);
@@ -43,6 +45,7 @@ public static class SwitchboardApp
         var app = builder.Build();
         await role.PrepareAsync(app.Services, cancellationToken);
 
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebPanel();
