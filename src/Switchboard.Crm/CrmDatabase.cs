@@ -27,6 +27,8 @@ public static partial class CrmDatabase
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
+            SqliteFile.CreateOwnerOnly(db.Database.GetConnectionString());
+
             // Write-ahead logging lets readers go on while a call is being saved; the file keeps the setting.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }

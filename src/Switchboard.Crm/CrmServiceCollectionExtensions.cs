@@ -49,9 +49,13 @@ public static class CrmServiceCollectionExtensions
 
         // Encrypts the web-phone passwords. The keys are kept in a folder, so they survive restarts;
         // several CRM processes must share that folder (or another key store) to read each other's.
+        // The library writes each key file for its owner only; the folder is made so before it would
+        // make it with the umask's mode and show everyone the keys' names and dates.
+        var keys = new DirectoryInfo(configuration["DataProtection:KeysPath"] is { Length: > 0 } path ? path : "switchboard-keys");
+        OwnerOnlyFiles.CreateFolder(keys.FullName);
         services.AddDataProtection()
             .SetApplicationName("Switchboard")
-            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] is { Length: > 0 } keys ? keys : "switchboard-keys"));
+            .PersistKeysToFileSystem(keys);
         services.AddSingleton<PasswordLogin>();
         services.AddSingleton<LoginThrottle>();
         services.AddCrmTokens(configuration);

@@ -10,7 +10,8 @@ namespace Switchboard.Messaging.Outbox;
 /// into place, so a file is either whole or absent and a burst of saves costs one fsync, not one
 /// each. A file is deleted once none of its entries waits any more. A save the CRM refused as
 /// malformed goes to <c>rejected/</c>; a file that cannot be read is moved to <c>corrupt/</c>.
-/// A lock file keeps a second process from sharing the folder.
+/// A lock file keeps a second process from sharing the folder. The saves hold call data (numbers,
+/// names, times): the folders are created 0700 and the files 0600, whatever the umask.
 /// </summary>
 internal sealed partial class OutboxFolder : IDisposable
 {
@@ -31,11 +32,11 @@ internal sealed partial class OutboxFolder : IDisposable
     {
         Path = System.IO.Path.GetFullPath(path);
         _logger = logger;
-        Directory.CreateDirectory(Path);
+        OwnerOnlyFiles.CreateFolder(Path);
         try
         {
             // FileShare.None takes an exclusive lock (flock on Unix) that other processes see.
-            _lock = new FileStream(System.IO.Path.Combine(Path, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            _lock = new FileStream(System.IO.Path.Combine(Path, LockFile), OwnerOnlyFiles.Options(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
         catch (IOException error)
         {
@@ -97,7 +98,7 @@ internal sealed partial class OutboxFolder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(entry);
         var folder = System.IO.Path.Combine(Path, RejectedFolder);
-        Directory.CreateDirectory(folder);
+        OwnerOnlyFiles.CreateFolder(folder);
         var file = System.IO.Path.Combine(folder, entry.Sequence.ToString("D19", CultureInfo.InvariantCulture) + SegmentExtension);
         WriteAtomically(file, new RejectedSave(entry, reason, at));
     }
@@ -107,7 +108,7 @@ internal sealed partial class OutboxFolder : IDisposable
     private static void WriteAtomically<T>(string final, T content)
     {
         var temporary = final + TemporaryExtension;
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var stream = new FileStream(temporary, OwnerOnlyFiles.Options(FileMode.Create, FileAccess.Write, FileShare.None)))
         {
             JsonSerializer.Serialize(stream, content, Json);
             stream.Flush(flushToDisk: true);
@@ -159,7 +160,7 @@ internal sealed partial class OutboxFolder : IDisposable
     private void MoveAside(string file)
     {
         var folder = System.IO.Path.Combine(Path, CorruptFolder);
-        Directory.CreateDirectory(folder);
+        OwnerOnlyFiles.CreateFolder(folder);
         File.Move(file, System.IO.Path.Combine(folder, System.IO.Path.GetFileName(file)), overwrite: true);
     }
 
