@@ -19,7 +19,8 @@ internal sealed partial class MalformedRequestHandler(IProblemDetailsService pro
         }
 
         var problem = MalformedRequestProblem.Describe(bad);
-        LogRefused(httpContext.Request.Method, httpContext.Request.Path, bad.StatusCode, problem.Detail);
+        // The framework's message may quote what the client sent; one log line stays one line.
+        LogRefused(httpContext.Request.Method, httpContext.Request.Path, bad.StatusCode, problem.Detail?.ReplaceLineEndings(" "));
         httpContext.Response.StatusCode = bad.StatusCode;
 
         // A client that accepts no JSON still gets the status, which says enough.
