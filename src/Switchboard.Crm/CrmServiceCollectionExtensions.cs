@@ -53,6 +53,8 @@ public static class CrmServiceCollectionExtensions
             .SetApplicationName("Switchboard")
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] is { Length: > 0 } keys ? keys : "switchboard-keys"));
         services.AddSingleton<PasswordLogin>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionJudge>();
         services.AddSingleton<LoginThrottle>();
         services.AddCrmTokens(configuration);
         services.Configure<JsonOptions>(options => AddCamelCaseEnums(options.SerializerOptions));

@@ -119,6 +119,14 @@ public class ServerFixture : IAsyncLifetime
         return session;
     }
 
+    /// <summary>A client of the server that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient AuthorizedClient(string token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeouts.Step };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public SimulatorDriver Simulator => new(Http);
 
     /// <summary>The simulator the server uses as its PBX; it lives as long as the fixture, across restarts.</summary>
