@@ -48,7 +48,6 @@ internal static class AuthEndpoints
         LoginThrottle throttle,
         TokenIssuer tokens,
         SessionStore sessions,
-        TimeProvider time,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -98,9 +97,10 @@ internal static class AuthEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This account is disabled; ask an administrator.");
         }
 
-        var expiresAt = time.GetUtcNow() + tokens.Lifetime;
-        var session = await sessions.StartAsync(user.Id, expiresAt, cancellationToken);
-        var token = tokens.Issue(user, session);
+        // The session ends when its token does, to the second the token says.
+        var sessionId = Guid.NewGuid();
+        var token = tokens.Issue(user, sessionId);
+        await sessions.StartAsync(sessionId, user.Id, token.ExpiresAt, cancellationToken);
         if (useCookie == true)
         {
             AuthCookie.Append(context.Response, token);
@@ -115,19 +115,22 @@ internal static class AuthEndpoints
         UserDirectory users,
         TokenIssuer tokens,
         SessionStore sessions,
-        TimeProvider time,
         CancellationToken cancellationToken)
     {
         // The judge accepted the token: the session is live and the user unchanged. The new token
         // continues the same session, so logging out ends it too.
         var user = await users.FindAsync(principal, cancellationToken);
-        if (user is null || principal.FindSessionId() is not { } session
-            || !await sessions.ExtendAsync(session, time.GetUtcNow() + tokens.Lifetime, cancellationToken))
+        if (user is null || principal.FindSessionId() is not { } session)
         {
             return CrmProblems.UnknownUser();
         }
 
         var token = tokens.Issue(user, session);
+        if (!await sessions.ExtendAsync(session, token.ExpiresAt, cancellationToken))
+        {
+            return CrmProblems.UnknownUser();
+        }
+
         if (CrmAuthenticationExtensions.UsesCookie(context))
         {
             AuthCookie.Append(context.Response, token);

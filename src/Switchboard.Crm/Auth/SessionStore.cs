@@ -13,14 +13,13 @@ public sealed class SessionStore(IDbContextFactory<CrmDbContext> contexts, TimeP
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
     private long _nextSweepTicks;
 
-    public async Task<Guid> StartAsync(Guid userId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    /// <summary>Keeps a new session, live until <paramref name="expiresAt"/> (its token's expiry).</summary>
+    public async Task StartAsync(Guid sessionId, Guid userId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var session = new Session { Id = Guid.NewGuid(), UserId = userId, CreatedAt = time.GetUtcNow(), ExpiresAt = expiresAt };
-        db.Sessions.Add(session);
+        db.Sessions.Add(new Session { Id = sessionId, UserId = userId, CreatedAt = time.GetUtcNow(), ExpiresAt = expiresAt });
         await db.SaveChangesAsync(cancellationToken);
         await SweepExpiredAsync(db, cancellationToken);
-        return session.Id;
     }
 
     /// <summary>Moves a live session's expiry on; false when it has ended meanwhile.</summary>

@@ -84,6 +84,43 @@ public class SeparateRolesTests(SeparateRolesFixture roles) : IClassFixture<Sepa
     }
 
     [Fact]
+    public async Task A_logout_or_a_removal_at_the_CRM_closes_the_connections_on_the_Messaging_Service()
+    {
+        using var admin = new HttpClient { BaseAddress = roles.Crm.BaseAddress, Timeout = Timeouts.Step };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await roles.LoginAsync("admin"));
+        const string password = "separate-roles-password";
+        using var created = await admin.PostAsJsonAsync("/api/users", new { login = "roles-temp", displayName = "Temp", role = "agent", password, lines = new[] { "7201" } });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var first = await LoginAsync("roles-temp", password);
+        var second = await LoginAsync("roles-temp", password);
+        await using var loggingOut = await HubProbe.OpenAsync(roles.Messaging.BaseAddress, first);
+        await using var removed = await HubProbe.OpenAsync(roles.Messaging.BaseAddress, second);
+
+        using (var client = new HttpClient { BaseAddress = roles.Crm.BaseAddress, Timeout = Timeouts.Step })
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", first);
+            (await client.PostAsync("/api/auth/logout", null)).EnsureSuccessStatusCode();
+        }
+
+        // The Messaging Service asks the CRM again every Messaging:SessionCheckInterval (5 s).
+        await loggingOut.WaitClosedAsync();
+        Assert.Contains("session_ended", loggingOut.ErrorCodes);
+        Assert.False(removed.Closed.IsCompleted);
+
+        (await admin.DeleteAsync($"/api/users/{id}")).EnsureSuccessStatusCode();
+        await removed.WaitClosedAsync();
+        Assert.Contains("session_ended", removed.ErrorCodes);
+    }
+
+    private async Task<string> LoginAsync(string login, string password)
+    {
+        using var response = await roles.Crm.Http.PostAsJsonAsync("/api/auth/login", new { login, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    [Fact]
     public async Task A_token_the_CRM_did_not_issue_is_refused()
     {
         var genuine = await roles.LoginAsync(Demo.AgentA);
