@@ -37,7 +37,10 @@ public class ServerFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
-    public async Task InitializeAsync()
+    /// <summary>The key the server signs tokens with (base64), for tests that forge a token as only the server could.</summary>
+    public string SigningKey => _signingKey;
+
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         await StartAppAsync("http://127.0.0.1:0");
@@ -54,7 +57,7 @@ public class ServerFixture : IAsyncLifetime
         await StartAppAsync(BaseAddress.ToString().TrimEnd('/'));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await StopAppAsync();
         Http?.Dispose();
