@@ -145,6 +145,23 @@ public class SeparateRolesTests(SeparateRolesFixture roles) : IClassFixture<Sepa
         Assert.Empty((await roles.Simulator.CallsAsync()).EnumerateArray());
     }
 
+    [Fact]
+    public async Task The_messaging_services_hub_refuses_a_foreign_page_whatever_token_it_has()
+    {
+        var token = await roles.LoginAsync(Demo.AgentA);
+
+        var (foreign, refused) = await Security.PageRequests.OpenHubSocketAsync(
+            roles.Messaging.BaseAddress, Security.PageRequests.SameSiteOrigin, cookie: null, queryToken: token);
+        var (own, accepted) = await Security.PageRequests.OpenHubSocketAsync(
+            roles.Messaging.BaseAddress, Security.PageRequests.OwnOrigin(roles.Messaging.BaseAddress), cookie: null, queryToken: token);
+        foreign?.Dispose();
+        using var open = own;
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused);
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, accepted);
+        Assert.Contains("\"target\":\"initialized\"", await Security.PageRequests.FirstEventAsync(open!), StringComparison.Ordinal);
+    }
+
     private async Task<HttpResponseMessage> SendToMessagingAsync(HttpMethod method, string path, string token, HttpContent? content = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
