@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Switchboard.Server.Roles;
+using Switchboard.Server.Security;
 using Switchboard.Server.WebPanel;
 
 namespace Switchboard.Server;
@@ -35,12 +36,14 @@ public static class SwitchboardApp
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddSecurity(builder.Configuration);
         role.AddServices(services, builder.Configuration);
         configureServices(services);
 
         var app = builder.Build();
         await role.PrepareAsync(app.Services, cancellationToken);
 
+        app.UseSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebPanel();

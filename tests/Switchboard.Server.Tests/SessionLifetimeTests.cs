@@ -16,7 +16,7 @@ namespace Switchboard.Server.Tests;
 /// </summary>
 public sealed class SessionLifetimeTests(ServerFixture server) : IClassFixture<ServerFixture>, IDisposable
 {
-    private readonly HttpClient _admin = server.AuthorizedClient(server.LoginAsync(Demo.Admin, Demo.PasswordOf(Demo.Admin)).GetAwaiter().GetResult());
+    private readonly HttpClient _admin = server.AuthorizedClient(server.LoginAsync(Demo.Administrator, Demo.PasswordOf(Demo.Administrator)).GetAwaiter().GetResult());
 
     [Fact]
     public async Task A_deleted_users_connection_is_told_and_closed_and_their_token_opens_nothing_more()

@@ -23,6 +23,7 @@ public class ServerFixture : IAsyncLifetime
     private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private WebApplication? _app;
     private SimulatedPbx? _pbx;
+    private Task<string>? _administratorToken;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -130,7 +131,8 @@ public class ServerFixture : IAsyncLifetime
         return client;
     }
 
-    public SimulatorDriver Simulator => new(Http);
+    /// <summary>The simulator's endpoints, played as the demo administrator (any line or queue, and the PBX link).</summary>
+    public SimulatorDriver Simulator => new(Http, () => _administratorToken ??= LoginAsync(Demo.Administrator, Demo.PasswordOf(Demo.Administrator)));
 
     /// <summary>The simulator the server uses as its PBX; it lives as long as the fixture, across restarts.</summary>
     public SimulatedPbx Pbx => _pbx ??= new SimulatedPbx(

@@ -29,7 +29,7 @@ public sealed class AccessMatrixFixture : ServerFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _tokens[Identity.Administrator] = await LoginAsync(Demo.Admin, Demo.PasswordOf(Demo.Admin));
+        _tokens[Identity.Administrator] = await LoginAsync(Demo.Administrator, Demo.PasswordOf(Demo.Administrator));
         Admin = AuthorizedClient(_tokens[Identity.Administrator]);
         _tokens[Identity.Agent] = await LoginAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
         _tokens[Identity.OtherAgent] = await LoginAsync(Demo.AgentB, Demo.PasswordOf(Demo.AgentB));
@@ -85,7 +85,7 @@ public sealed class AccessMatrixFixture : ServerFixture
         Identity.Agent => await LoginAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA)),
         Identity.OtherAgent => await LoginAsync(Demo.AgentB, Demo.PasswordOf(Demo.AgentB)),
         Identity.TeamSupervisor => await LoginAsync(Demo.Supervisor, Demo.PasswordOf(Demo.Supervisor)),
-        Identity.Administrator => await LoginAsync(Demo.Admin, Demo.PasswordOf(Demo.Admin)),
+        Identity.Administrator => await LoginAsync(Demo.Administrator, Demo.PasswordOf(Demo.Administrator)),
         Identity.OtherSupervisor => await LoginAsync(await LoginOfAsync(TokenOf(identity)!), Password),
         _ => TokenOf(identity),
     };

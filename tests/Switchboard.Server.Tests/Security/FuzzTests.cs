@@ -25,7 +25,7 @@ public sealed class FuzzTests(DevelopmentServerFixture server) : IClassFixture<D
     [Fact]
     public async Task Malformed_bodies_to_every_endpoint_get_no_5xx_and_the_server_still_serves_a_call()
     {
-        var admin = await server.LoginAsync(Demo.Admin, Demo.PasswordOf(Demo.Admin));
+        var admin = await server.LoginAsync(Demo.Administrator, Demo.PasswordOf(Demo.Administrator));
         var input = new MalformedInput(Seed);
         var failures = new List<string>();
         foreach (var (method, path) in EndpointsWithBodies())
@@ -86,7 +86,7 @@ public sealed class FuzzTests(DevelopmentServerFixture server) : IClassFixture<D
         Assert.True(closedByServer < HubFrames, "Every frame needed a new connection.");
         using var negotiate = server.AuthorizedClient(token);
         Assert.Equal(HttpStatusCode.OK, (await negotiate.PostAsync(new Uri("/hubs/cti/negotiate?negotiateVersion=1", UriKind.Relative), null)).StatusCode);
-        await ServesAnOrdinaryCallAsync(await server.LoginAsync(Demo.Admin, Demo.PasswordOf(Demo.Admin)));
+        await ServesAnOrdinaryCallAsync(await server.LoginAsync(Demo.Administrator, Demo.PasswordOf(Demo.Administrator)));
     }
 
     /// <summary>A caller rings line 101, agent1 answers, the caller hangs up, and the call is saved.</summary>
