@@ -43,18 +43,25 @@ public sealed partial class SimulatedPbx
         }
     }
 
+    // Each outside party's action takes an optional check of the call the party is in now, made
+    // under the lock: an id can name a party that a transfer has since moved into another line's
+    // call, and whoever may act is decided by the call as it is when the action happens. A call
+    // the check refuses is answered as unknown, so it tells nothing of other lines' calls.
+
     /// <summary>The called outside party answers.</summary>
-    public SimulatorResult AnswerAsOutsideParty(string callId) => AsCalledParty(callId, "answer", Answer);
+    public SimulatorResult AnswerAsOutsideParty(string callId, Predicate<SimCallInfo>? allowed = null) =>
+        AsCalledParty(callId, "answer", Answer, allowed);
 
     /// <summary>The called outside party is busy: the call fails.</summary>
-    public SimulatorResult RespondBusyAsOutsideParty(string callId) => AsCalledParty(callId, "be busy", FailBusy);
+    public SimulatorResult RespondBusyAsOutsideParty(string callId, Predicate<SimCallInfo>? allowed = null) =>
+        AsCalledParty(callId, "be busy", FailBusy, allowed);
 
     /// <summary>The outside party hangs up, whether it rings, waits in a queue or talks.</summary>
-    public SimulatorResult HangUpAsOutsideParty(string callId)
+    public SimulatorResult HangUpAsOutsideParty(string callId, Predicate<SimCallInfo>? allowed = null)
     {
         lock (_gate)
         {
-            var (call, party, failure) = FindOutsideParty(callId, preferCallee: false);
+            var (call, party, failure) = FindOutsideParty(callId, preferCallee: false, allowed);
             if (failure is not null)
             {
                 return failure;
@@ -67,7 +74,7 @@ public sealed partial class SimulatedPbx
     }
 
     /// <summary>The outside party presses keys; the line it talks to sees the digits.</summary>
-    public SimulatorResult SendDtmfAsOutsideParty(string callId, string? digits)
+    public SimulatorResult SendDtmfAsOutsideParty(string callId, string? digits, Predicate<SimCallInfo>? allowed = null)
     {
         if (string.IsNullOrEmpty(digits))
         {
@@ -81,7 +88,7 @@ public sealed partial class SimulatedPbx
 
         lock (_gate)
         {
-            var (call, party, failure) = FindOutsideParty(callId, preferCallee: false);
+            var (call, party, failure) = FindOutsideParty(callId, preferCallee: false, allowed);
             if (failure is not null)
             {
                 return failure;
@@ -122,11 +129,14 @@ public sealed partial class SimulatedPbx
         }
     }
 
-    private SimulatorResult AsCalledParty(string callId, string action, Action<SimCall> act)
+    /// <summary>Whether <paramref name="number"/> is one of the simulator's queues (fixed at start, so no lock).</summary>
+    public bool IsQueue(string number) => _queues.ContainsKey(number);
+
+    private SimulatorResult AsCalledParty(string callId, string action, Action<SimCall> act, Predicate<SimCallInfo>? allowed)
     {
         lock (_gate)
         {
-            var (call, party, failure) = FindOutsideParty(callId, preferCallee: true);
+            var (call, party, failure) = FindOutsideParty(callId, preferCallee: true, allowed);
             if (failure is not null)
             {
                 return failure;
@@ -149,10 +159,19 @@ public sealed partial class SimulatedPbx
         }
     }
 
-    private (SimCall? Call, ExternalEnd? Party, SimulatorResult? Failure) FindOutsideParty(string callId, bool preferCallee)
+    private (SimCall? Call, ExternalEnd? Party, SimulatorResult? Failure) FindOutsideParty(
+        string callId,
+        bool preferCallee,
+        Predicate<SimCallInfo>? allowed)
     {
+        var unknown = SimulatorResult.NotFound($"There is no active simulator call {callId}.");
         if (_calls.TryGetValue(callId, out var call))
         {
+            if (allowed is not null && !allowed(ToInfo(call)))
+            {
+                return (null, null, unknown);
+            }
+
             var party = preferCallee
                 ? call.Callee as ExternalEnd ?? call.Caller as ExternalEnd
                 : call.Caller as ExternalEnd ?? call.Callee as ExternalEnd;
@@ -161,9 +180,9 @@ public sealed partial class SimulatedPbx
                 : (call, null, SimulatorResult.Conflict($"Call {callId} has no outside party: it is {DescribeInside(call)}."));
         }
 
-        return _outsideParties.TryGetValue(callId, out var moved)
+        return _outsideParties.TryGetValue(callId, out var moved) && (allowed is null || allowed(ToInfo(moved.Call)))
             ? (moved.Call, moved, null)
-            : (null, null, SimulatorResult.NotFound($"There is no active simulator call {callId}."));
+            : (null, null, unknown);
     }
 
     private static string DescribeInside(SimCall call) => call switch

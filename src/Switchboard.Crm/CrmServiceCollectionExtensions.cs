@@ -57,6 +57,8 @@ public static class CrmServiceCollectionExtensions
             .SetApplicationName("Switchboard")
             .PersistKeysToFileSystem(keys);
         services.AddSingleton<PasswordLogin>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionJudge>();
         services.AddSingleton<LoginThrottle>();
         services.AddCrmTokens(configuration);
         services.Configure<JsonOptions>(options => AddCamelCaseEnums(options.SerializerOptions));

@@ -17,4 +17,11 @@ public sealed class MessagingOptions
 
     /// <summary>The longest wait between two tries while the CRM does not answer.</summary>
     public TimeSpan OutboxMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often every open hub connection's session is judged again (user removed, disabled or
+    /// changed, logged out, lines changed). Changes made through this process are acted on at once;
+    /// this bounds the rest: changes on another CRM node, and in role messaging the CRM's answers.
+    /// </summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -11,6 +11,7 @@ using Switchboard.Messaging.Outbox;
 using Switchboard.Messaging.Pump;
 using Switchboard.Messaging.Resync;
 using Switchboard.Messaging.Routing;
+using Switchboard.Messaging.Sessions;
 using Switchboard.Telephony.Connectors;
 using Switchboard.Telephony.Tracking;
 
@@ -24,7 +25,7 @@ public static class MessagingServiceCollectionExtensions
     /// The hub, the pump from the connector through the tracker, and the saver behind its durable
     /// outbox (<c>Messaging:OutboxPath</c>). The host supplies
     /// the connector and the CRM ports (<see cref="Ports.IUserDirectory"/>, <see cref="Ports.ICallerLookup"/>,
-    /// <see cref="Ports.ICallLogWriter"/>, <see cref="Ports.IOpenCallReader"/>).
+    /// <see cref="Ports.ICallLogWriter"/>, <see cref="Ports.IOpenCallReader"/>, <see cref="Ports.ISessionJudge"/>).
     /// </summary>
     public static IServiceCollection AddMessagingService(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +38,9 @@ public static class MessagingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<CallTrackerOptions>>().Value,
             sp.GetRequiredService<IPbxConnector>().Capabilities));
         services.AddSingleton<ConnectedUsers>();
+        services.AddSingleton<LiveConnections>();
+        services.AddSingleton<SessionWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionWatch>());
         services.AddSingleton<CtiNotifier>();
 
         // The outbox first: it takes up what waited on disk before the pump can add to it.
@@ -58,6 +62,10 @@ public static class MessagingServiceCollectionExtensions
     private static void SilenceDispatcherErrors(LoggerFilterOptions options) =>
         options.Rules.Insert(0, new LoggerFilterRule(null, DispatcherCategory, LogLevel.Critical, null));
 
+    /// <summary>
+    /// Maps the hub. A connection closes when its token expires (the authentication's expiry), and
+    /// <see cref="SessionWatch"/> closes those whose session ends or whose user changes before that.
+    /// </summary>
     public static HubEndpointConventionBuilder MapCtiHub(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHub<CtiHub>(CtiCommands.HubPath);
+        endpoints.MapHub<CtiHub>(CtiCommands.HubPath, options => options.CloseOnAuthenticationExpiration = true);
 }

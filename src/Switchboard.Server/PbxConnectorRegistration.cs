@@ -1,5 +1,6 @@
 using Switchboard.Connectors.Asterisk;
 using Switchboard.Connectors.Simulator;
+using Switchboard.Server.Adapters;
 
 namespace Switchboard.Server;
 
@@ -17,6 +18,7 @@ internal static class PbxConnectorRegistration
         var name = ConfiguredConnector(configuration);
         if (string.Equals(name, Simulator, StringComparison.OrdinalIgnoreCase))
         {
+            services.AddSingleton<ISimulatorUsers, DirectorySimulatorUsers>();
             return services.AddSimulatorConnector(configuration);
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Switchboard.Server.Problems;
 using Switchboard.Server.Proxies;
 using Switchboard.Server.Roles;
+using Switchboard.Server.Security;
 using Switchboard.Server.WebPanel;
 
 namespace Switchboard.Server;
@@ -39,6 +40,7 @@ public static class SwitchboardApp
         services.AddMalformedRequestProblems();
         services.AddTrustedProxies(builder.Configuration);
         services.AddOpenApi();
+        services.AddSecurity(builder.Configuration);
         role.AddServices(services, builder.Configuration);
         configureServices(services);
 
@@ -46,6 +48,7 @@ public static class SwitchboardApp
         await role.PrepareAsync(app.Services, cancellationToken);
 
         app.UseTrustedProxies();
+        app.UseSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebPanel();

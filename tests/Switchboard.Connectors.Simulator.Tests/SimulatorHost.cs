@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +11,11 @@ using Microsoft.Extensions.Options;
 
 namespace Switchboard.Connectors.Simulator.Tests;
 
-/// <summary>A web host on a loopback port with the simulator registered and its endpoints mapped, as the real host does.</summary>
+/// <summary>
+/// A web host on a loopback port with the simulator registered and its endpoints mapped, as the
+/// real host does, with requests signed in by <see cref="TestSignIn"/>. <see cref="Client"/> is an
+/// administrator's, who may do everything; <see cref="ClientAs"/> makes others.
+/// </summary>
 internal sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -39,12 +45,18 @@ internal sealed class SimulatorHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddProblemDetails();
         builder.Services.AddSimulatorConnector(builder.Configuration);
+        builder.Services.AddAuthentication(TestSignIn.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TestSignIn.Handler>(TestSignIn.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<ISimulatorUsers, TestSignIn.Users>();
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapSimulatorEndpoints();
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
+        var client = NewClient(new Uri(address), TestSignIn.Header("administrator"));
         var sim = await SimulatorHarness.AttachAsync(
             app.Services.GetRequiredService<SimulatedPbx>(),
             time,
@@ -52,11 +64,25 @@ internal sealed class SimulatorHost : IAsyncDisposable
         return new SimulatorHost(app, client, sim);
     }
 
+    /// <summary>A client signed in as <paramref name="signIn"/> (<see cref="TestSignIn.Header"/>), or anonymous for null; the caller disposes it.</summary>
+    public HttpClient ClientAs(string? signIn) => NewClient(Client.BaseAddress!, signIn);
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await Sim.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private static HttpClient NewClient(Uri address, string? signIn)
+    {
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        if (signIn is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(TestSignIn.SchemeName, signIn);
+        }
+
+        return client;
     }
 }

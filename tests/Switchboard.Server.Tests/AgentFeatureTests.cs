@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Switchboard.Contracts;
 using Switchboard.Testing;
 
@@ -84,9 +83,9 @@ public class AgentFeatureTests(ServerFixture server) : IClassFixture<ServerFixtu
         var call = await a.WaitForCallAsync(CtiEvents.CallStarted, c => c.CallerNumber == Demo.KnownCaller);
         a.Clear();
 
-        (await server.Http.PostAsJsonAsync("/api/simulator/link/down", new { reason = "test" })).EnsureSuccessStatusCode();
+        await server.Simulator.LinkDownAsync("test");
         var disconnected = await a.WaitForAsync<DisconnectedEvent>(CtiEvents.Disconnected);
-        (await server.Http.PostAsync("/api/simulator/link/up", null)).EnsureSuccessStatusCode();
+        await server.Simulator.LinkUpAsync();
         var snapshot = await a.WaitForAsync<ActiveCallSnapshotEvent>(CtiEvents.ActiveCallSnapshot);
 
         Assert.Equal("pbx", disconnected.Source);

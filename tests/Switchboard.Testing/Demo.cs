@@ -6,6 +6,7 @@ public static class Demo
     public const string AgentA = "agent1";
     public const string AgentB = "agent2";
     public const string Supervisor = "supervisor";
+    public const string Administrator = "admin";
     public const string LineA = "101";
     public const string LineB = "102";
     public const string SupervisorLine = "103";

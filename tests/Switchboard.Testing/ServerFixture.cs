@@ -23,6 +23,7 @@ public class ServerFixture : IAsyncLifetime
     private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private WebApplication? _app;
     private SimulatedPbx? _pbx;
+    private Task<string>? _administratorToken;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -37,7 +38,10 @@ public class ServerFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
-    public async Task InitializeAsync()
+    /// <summary>The key the server signs tokens with (base64), for tests that forge a token as only the server could.</summary>
+    public string SigningKey => _signingKey;
+
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         await StartAppAsync("http://127.0.0.1:0");
@@ -54,7 +58,7 @@ public class ServerFixture : IAsyncLifetime
         await StartAppAsync(BaseAddress.ToString().TrimEnd('/'));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await StopAppAsync();
         Http?.Dispose();
@@ -119,7 +123,16 @@ public class ServerFixture : IAsyncLifetime
         return session;
     }
 
-    public SimulatorDriver Simulator => new(Http);
+    /// <summary>A client of the server that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient AuthorizedClient(string token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeouts.Step };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>The simulator's endpoints, played as the demo administrator (any line or queue, and the PBX link).</summary>
+    public SimulatorDriver Simulator => new(Http, () => _administratorToken ??= LoginAsync(Demo.Administrator, Demo.PasswordOf(Demo.Administrator)));
 
     /// <summary>The simulator the server uses as its PBX; it lives as long as the fixture, across restarts.</summary>
     public SimulatedPbx Pbx => _pbx ??= new SimulatedPbx(

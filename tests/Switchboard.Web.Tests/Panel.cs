@@ -20,9 +20,19 @@ public sealed class Panel : IAsyncDisposable
             if (text && !window.__switchboardSeen.includes(text)) window.__switchboardSeen.push(text);
           }
         }).observe(document, { subtree: true, childList: true, characterData: true });
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.documentURI}`));
         """;
 
+    // Chromium writes every refusal of the Content Security Policy to the console ("... violates the
+    // following Content Security Policy directive ..."), and the recorder adds the page's
+    // securitypolicyviolation events; both name the policy.
+    private const string CspMark = "Content Security Policy";
+
     private readonly List<string> _hubTraffic = [];
+    private readonly List<string> _cspViolations = [];
+    private readonly List<string> _expectedViolations = [];
+    private TaskCompletionSource _cspViolated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private Panel(IBrowserContext context, IPage page, string login)
     {
@@ -60,6 +70,7 @@ public sealed class Panel : IAsyncDisposable
         await context.AddInitScriptAsync(Recorder);
         var page = await context.NewPageAsync();
         var panel = new Panel(context, page, login);
+        context.Console += (_, message) => panel.RecordConsole(message);
         page.WebSocket += (_, socket) => panel.RecordHubTraffic("WEBSOCKET " + socket.Url);
         page.Request += (_, request) => panel.RecordHubTraffic($"{request.Method} {request.Url} {request.Headers.GetValueOrDefault("accept")}");
         await page.GotoAsync("/" + route);
@@ -97,6 +108,57 @@ public sealed class Panel : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// For a test that breaks the Content Security Policy on purpose: violations whose report holds
+    /// <paramref name="mark"/> (a directive, such as <c>frame-ancestors</c>) no longer fail the test.
+    /// Waits until the first of them is reported (the console reaches the test a moment after the
+    /// page) and returns it.
+    /// </summary>
+    public async Task<string> ExpectCspViolationAsync(string mark)
+    {
+        lock (_cspViolations)
+        {
+            _expectedViolations.Add(mark);
+        }
+
+        using var timeout = new CancellationTokenSource(Ui.Timeout);
+        while (true)
+        {
+            Task next;
+            lock (_cspViolations)
+            {
+                if (_cspViolations.FirstOrDefault(v => v.Contains(mark, StringComparison.Ordinal)) is { } seen)
+                {
+                    return seen;
+                }
+
+                next = _cspViolated.Task;
+            }
+
+            try
+            {
+                await next.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No Content Security Policy violation naming {mark} was reported within {Ui.Timeout.TotalSeconds} s.");
+            }
+        }
+    }
+
+    private void RecordConsole(IConsoleMessage message)
+    {
+        if (message.Type == "error" && message.Text.Contains(CspMark, StringComparison.Ordinal))
+        {
+            lock (_cspViolations)
+            {
+                _cspViolations.Add(message.Text);
+                _cspViolated.TrySetResult();
+                _cspViolated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
     /// <summary>A call in progress, by the name in its title ("Ivan Sidorov · +74951234567").</summary>
     public ILocator Call(string name) => CallsInProgress.GetByRole(AriaRole.Article, new() { Name = name });
 
@@ -121,5 +183,16 @@ public sealed class Panel : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Ui.ScreenshotPath(name), FullPage = true, Animations = ScreenshotAnimations.Disabled });
     }
 
-    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+    /// <summary>Closes the panel's browser context; fails when its pages broke the Content Security Policy.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+        List<string> violations;
+        lock (_cspViolations)
+        {
+            violations = [.. _cspViolations.Where(v => !_expectedViolations.Any(mark => v.Contains(mark, StringComparison.Ordinal)))];
+        }
+
+        Assert.True(violations.Count == 0, $"The panel of {Login} broke its Content Security Policy:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+    }
 }

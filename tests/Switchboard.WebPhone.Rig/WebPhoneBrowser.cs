@@ -33,7 +33,16 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
         "--allow-loopback-in-peer-connection",
     ];
 
+    // Every refusal of the panel's Content Security Policy: Chromium writes each one to the console
+    // ("... violates the following Content Security Policy directive ..."), and this script adds the
+    // page's securitypolicyviolation events. CloseAllAsync fails the test when there were any.
+    private const string CspViolationScript = """
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.documentURI}`));
+        """;
+
     private readonly List<IBrowserContext> _open = [];
+    private readonly List<string> _cspViolations = [];
     private IBrowser? _withoutMediaPermission;
     private IPlaywright? _playwright;
 
@@ -86,6 +95,8 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
         var context = await chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
         context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         await context.AddInitScriptAsync(PeerConnections.InitScript);
+        await context.AddInitScriptAsync(CspViolationScript);
+        context.Console += (_, message) => RecordCspViolation(message);
         _open.Add(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
@@ -104,6 +115,7 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
     /// <summary>
     /// Closes every page opened so far as a person closes tabs (unload handlers run, so the web phone
     /// unregisters), then their contexts, so that the next test starts with no phone registered.
+    /// Then fails when a page broke the panel's Content Security Policy meanwhile.
     /// </summary>
     public async Task CloseAllAsync()
     {
@@ -118,6 +130,29 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
         }
 
         _open.Clear();
+        string[] violations;
+        lock (_cspViolations)
+        {
+            violations = [.. _cspViolations];
+            _cspViolations.Clear();
+        }
+
+        if (violations.Length > 0)
+        {
+            throw new InvalidOperationException(
+                $"The panel broke its Content Security Policy:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+        }
+    }
+
+    private void RecordCspViolation(IConsoleMessage message)
+    {
+        if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+        {
+            lock (_cspViolations)
+            {
+                _cspViolations.Add(message.Text);
+            }
+        }
     }
 
     public async Task DisposeAsync()

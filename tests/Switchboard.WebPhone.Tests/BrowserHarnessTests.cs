@@ -13,7 +13,8 @@ public sealed class BrowserHarnessTests(SipRig rig, WebPhoneServer server, WebPh
 {
     public Task InitializeAsync() => server.UseRigAsync(rig);
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    // Each test closes its own page; this checks that none broke the panel's Content Security Policy.
+    public Task DisposeAsync() => browser.CloseAllAsync();
 
     [Fact]
     public async Task A_web_phone_agents_page_gets_the_web_phone_style_and_the_sip_account_on_the_rig()

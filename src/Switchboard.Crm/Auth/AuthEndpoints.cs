@@ -22,19 +22,23 @@ internal static class AuthEndpoints
                 "within Auth:LockoutWindow): past that, 429 with Retry-After for the address that failed them, and for a login that many " +
                 "guessed at, for the addresses that failed for it; its owner elsewhere still signs in.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/refresh", RefreshAsync)
             .RequireAuthorization()
             .WithName("RefreshToken")
             .WithSummary("Exchanges a valid, unexpired token (or sign-in cookie) for a new one")
-            .WithDescription("401 when the token has expired, or its user was removed or had their login, role or password changed since. " +
+            .WithDescription("The new token continues the same session. 401 when the token has expired, its session was logged out, " +
+                "or its user was removed, disabled or had their login, role or password changed since. " +
                 "A request signed in with the cookie gets a new cookie too.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        auth.MapPost("/logout", Logout)
+        auth.MapSessionCheckEndpoint();
+        auth.MapPost("/logout", LogoutAsync)
             .AllowAnonymous()
             .WithName("Logout")
-            .WithSummary("Clears the web panel's sign-in cookie")
-            .WithDescription("Bearer tokens are not kept by the server; a client forgets its own.");
+            .WithSummary("Ends the session of the token or sign-in cookie, and clears the cookie")
+            .WithDescription("Every token of the session is refused from then on (also by refresh), and the session's open hub " +
+                "connections close. Without a valid token or cookie it only clears the cookie.");
     }
 
     private static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
@@ -44,6 +48,7 @@ internal static class AuthEndpoints
         PasswordLogin passwords,
         LoginThrottle throttle,
         TokenIssuer tokens,
+        SessionStore sessions,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -87,7 +92,16 @@ internal static class AuthEndpoints
         }
 
         throttle.Succeeded(login, address);
-        var token = tokens.Issue(user);
+        if (user.Disabled)
+        {
+            // Said only to whoever knows the password: it tells them why, and nobody else anything.
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This account is disabled; ask an administrator.");
+        }
+
+        // The session ends when its token does, to the second the token says.
+        var sessionId = Guid.NewGuid();
+        var token = tokens.Issue(user, sessionId);
+        await sessions.StartAsync(sessionId, user.Id, token.ExpiresAt, cancellationToken);
         if (useCookie == true)
         {
             AuthCookie.Append(context.Response, token);
@@ -101,16 +115,23 @@ internal static class AuthEndpoints
         HttpContext context,
         UserDirectory users,
         TokenIssuer tokens,
+        SessionStore sessions,
         CancellationToken cancellationToken)
     {
-        // The user as stored now, with the token's stamp checked: removed or changed users get no new token.
+        // The judge accepted the token: the session is live and the user unchanged. The new token
+        // continues the same session, so logging out ends it too.
         var user = await users.FindAsync(principal, cancellationToken);
-        if (user is null)
+        if (user is null || principal.FindSessionId() is not { } session)
         {
             return CrmProblems.UnknownUser();
         }
 
-        var token = tokens.Issue(user);
+        var token = tokens.Issue(user, session);
+        if (!await sessions.ExtendAsync(session, token.ExpiresAt, cancellationToken))
+        {
+            return CrmProblems.UnknownUser();
+        }
+
         if (CrmAuthenticationExtensions.UsesCookie(context))
         {
             AuthCookie.Append(context.Response, token);
@@ -119,8 +140,16 @@ internal static class AuthEndpoints
         return TypedResults.Ok(new LoginResponse(token.Token, token.ExpiresAt));
     }
 
-    private static NoContent Logout(HttpContext context)
+    private static async Task<NoContent> LogoutAsync(
+        HttpContext context, ClaimsPrincipal principal, SessionStore sessions, CancellationToken cancellationToken)
     {
+        // Anonymous is allowed so that a client with an ended session can still clear its cookie;
+        // a live session (bearer or cookie) ends here for every token of it, on every node.
+        if (principal.Identities.OfType<SignedInIdentity>().FirstOrDefault() is { } signedIn)
+        {
+            await sessions.EndAsync(signedIn.Session.SessionId, cancellationToken);
+        }
+
         AuthCookie.Delete(context.Response);
         return TypedResults.NoContent();
     }

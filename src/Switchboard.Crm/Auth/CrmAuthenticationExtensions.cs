@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -39,14 +40,14 @@ public static class CrmAuthenticationExtensions
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = tokens.CreateValidationParameters();
-                options.Events = new JwtBearerEvents { OnMessageReceived = ReadHubTokenFromQuery };
+                options.Events = new JwtBearerEvents { OnMessageReceived = ReadHubTokenFromQuery, OnTokenValidated = JudgeSessionAsync };
             });
         services.AddOptions<JwtBearerOptions>(CookieScheme)
             .Configure<TokenIssuer>((options, tokens) =>
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = tokens.CreateValidationParameters();
-                options.Events = new JwtBearerEvents { OnMessageReceived = ReadTokenFromCookie };
+                options.Events = new JwtBearerEvents { OnMessageReceived = ReadTokenFromCookie, OnTokenValidated = JudgeSessionAsync };
             });
         services.AddAuthorization();
         return services;
@@ -94,6 +95,23 @@ public static class CrmAuthenticationExtensions
         }
 
         return Task.CompletedTask;
+    }
+
+    // A signature and an expiry prove only that we issued the token; whether it is still good is the
+    // judge's to say, for every request, the hub's negotiate and connect among them.
+    private static async Task JudgeSessionAsync(TokenValidatedContext context)
+    {
+        var judge = context.HttpContext.RequestServices.GetRequiredService<SessionJudge>();
+        if (context.Principal is null
+            || SessionKey.From(context.Principal) is not { } key
+            || await judge.JudgeAsync([key], context.HttpContext.RequestAborted) is not { } good
+            || !good.TryGetValue(key.SessionId, out var user))
+        {
+            context.Fail("The session has ended, or its user was removed, disabled or changed since signing in.");
+            return;
+        }
+
+        context.Principal = new ClaimsPrincipal(new SignedInIdentity(user, key, context.Scheme.Name));
     }
 
     private static Task ReadTokenFromCookie(MessageReceivedContext context)

@@ -20,8 +20,15 @@ public sealed class TokenIssuer
         _time = time;
     }
 
-    /// <summary>A token for <paramref name="user"/> as read from the store (with its security stamp, which the CRM's endpoints check).</summary>
-    public IssuedToken Issue(CrmUser user)
+    /// <summary>How long a token lasts from the moment it is issued.</summary>
+    public TimeSpan Lifetime => _lifetime;
+
+    /// <summary>
+    /// A token for <paramref name="user"/> as read from the store, in the sign-in <paramref name="sessionId"/>
+    /// (<see cref="SessionStore"/>). It carries the user's security stamp and the session id, which
+    /// <see cref="SessionJudge"/> checks on every request; a token without a session is never accepted.
+    /// </summary>
+    public IssuedToken Issue(CrmUser user, Guid? sessionId = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var now = _time.GetUtcNow();
@@ -35,6 +42,11 @@ public sealed class TokenIssuer
         if (user.SecurityStamp is { } stamp)
         {
             claims[CrmClaims.Stamp] = stamp;
+        }
+
+        if (sessionId is { } session)
+        {
+            claims[CrmClaims.SessionId] = session.ToString();
         }
 
         var token = _handler.CreateToken(new SecurityTokenDescriptor

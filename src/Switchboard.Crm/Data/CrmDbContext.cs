@@ -22,6 +22,7 @@ public abstract class CrmDbContext : DbContext
     public DbSet<PhoneNumber> PhoneNumbers => Set<PhoneNumber>();
     public DbSet<CallRecord> CallRecords => Set<CallRecord>();
     public DbSet<SipAccount> SipAccounts => Set<SipAccount>();
+    public DbSet<Session> Sessions => Set<Session>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);

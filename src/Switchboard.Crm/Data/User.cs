@@ -21,4 +21,7 @@ public sealed class User
 
     /// <summary>Whether the panel drives the PBX's phone or is the phone itself; the web phone needs a <see cref="SipAccount"/>.</summary>
     public PhoneStyle PhoneStyle { get; set; }
+
+    /// <summary>A disabled user keeps their data but cannot sign in, and their sessions have ended.</summary>
+    public bool Disabled { get; set; }
 }

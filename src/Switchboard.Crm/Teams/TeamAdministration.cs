@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Crm.Auth;
 using Switchboard.Crm.Data;
 using Switchboard.Crm.Users;
 
@@ -8,7 +9,7 @@ namespace Switchboard.Crm.Teams;
 /// Teams and who is in them: what administrators do through <c>/api/teams</c> and
 /// <c>/api/users/{id}/team</c>. A team's name names one team, whatever its letters' case.
 /// </summary>
-public sealed class TeamAdministration(IDbContextFactory<CrmDbContext> contexts, UserDirectory directory)
+public sealed class TeamAdministration(IDbContextFactory<CrmDbContext> contexts, UserDirectory directory, IEnumerable<ISessionChangeListener> listeners)
 {
     public const int MaxNameLength = 100;
 
@@ -67,6 +68,7 @@ public sealed class TeamAdministration(IDbContextFactory<CrmDbContext> contexts,
 
         db.Teams.Remove(team);
         await db.SaveChangesAsync(cancellationToken);
+        NotifySessionsChanged();
         return TeamOutcome.Done;
     }
 
@@ -87,7 +89,17 @@ public sealed class TeamAdministration(IDbContextFactory<CrmDbContext> contexts,
 
         user.TeamId = teamId;
         await db.SaveChangesAsync(cancellationToken);
+        NotifySessionsChanged();
         return (TeamOutcome.Done, await directory.FindUserAsync(userId, cancellationToken));
+    }
+
+    // A supervisor's team lines changed: their open hub connections are judged again at once.
+    private void NotifySessionsChanged()
+    {
+        foreach (var listener in listeners)
+        {
+            listener.SessionsChanged();
+        }
     }
 
     private async Task<(TeamOutcome, TeamView?)> SaveAsync(CrmDbContext db, Guid id, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ public sealed record CrmUser(Guid Id, string Login, string DisplayName, UserRole
     /// <summary>Whether the panel drives the PBX's phone (third party) or is the phone (web phone, with the user's SIP account).</summary>
     public PhoneStyle PhoneStyle { get; init; }
 
+    /// <summary>A disabled user cannot sign in and their sessions have ended; an administrator enables them again.</summary>
+    public bool Disabled { get; init; }
+
     /// <summary>Administrators read every call; supervisors their team's and their own lines'; agents their own lines'.</summary>
     [JsonIgnore]
     public bool SeesEveryCall => Role == UserRole.Administrator;

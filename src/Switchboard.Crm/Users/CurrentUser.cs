@@ -6,18 +6,13 @@ namespace Switchboard.Crm.Users;
 internal static class CurrentUser
 {
     /// <summary>
-    /// The signed-in user as stored now, not as the token remembers them: a changed line takes
-    /// effect at once, and a removed user, or one whose login, role or password changed since the
-    /// token was issued, is nobody.
+    /// The signed-in user as stored now, not as the token remembers them: <see cref="SessionJudge"/>
+    /// read them when it accepted the request's token, so a changed line takes effect at once, and a
+    /// removed or disabled user, one whose login, role or password changed, or a session that was
+    /// logged out, is nobody.
     /// </summary>
-    public static async Task<CrmUser?> FindAsync(this UserDirectory users, ClaimsPrincipal principal, CancellationToken cancellationToken)
-    {
-        if (principal.FindUserId() is not { } id || await users.FindUserAsync(id, cancellationToken) is not { } user)
-        {
-            return null;
-        }
-
-        var stamp = principal.FindFirst(CrmClaims.Stamp)?.Value;
-        return stamp is not null && string.Equals(stamp, user.SecurityStamp, StringComparison.Ordinal) ? user : null;
-    }
+#pragma warning disable IDE0060 // The directory stays the receiver: endpoints ask "users, who is this?".
+    public static Task<CrmUser?> FindAsync(this UserDirectory users, ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+#pragma warning restore IDE0060
+        Task.FromResult(principal?.Identities.OfType<SignedInIdentity>().FirstOrDefault()?.User);
 }

@@ -10,7 +10,12 @@ namespace Switchboard.Crm.Users;
 /// the rules that need the store: a login names one user, a line belongs to at most one user, and
 /// the last administrator stays one.
 /// </summary>
-public sealed class UserAdministration(IDbContextFactory<CrmDbContext> contexts, UserDirectory directory, LineOwners lineOwners)
+public sealed class UserAdministration(
+    IDbContextFactory<CrmDbContext> contexts,
+    UserDirectory directory,
+    LineOwners lineOwners,
+    SessionStore sessions,
+    IEnumerable<ISessionChangeListener> listeners)
 {
     public async Task<UserChange> CreateAsync(NewUser input, CancellationToken cancellationToken)
     {
@@ -48,15 +53,26 @@ public sealed class UserAdministration(IDbContextFactory<CrmDbContext> contexts,
             return UserChange.Failed(UserChangeOutcome.LoginTaken);
         }
 
-        if (user.Role == UserRole.Administrator && input.Role != UserRole.Administrator && await IsLastAdministratorAsync(db, cancellationToken))
+        var disabled = input.Disabled ?? user.Disabled;
+        if (user.Role == UserRole.Administrator && !user.Disabled && (input.Role != UserRole.Administrator || disabled)
+            && await IsLastAdministratorAsync(db, cancellationToken))
         {
             return UserChange.Failed(UserChangeOutcome.LastAdministrator);
         }
 
+        var disabling = disabled && !user.Disabled;
         user.Login = input.Login;
         user.DisplayName = input.DisplayName;
         user.Role = input.Role;
-        return await SaveAsync(db, id, input.Login, [], cancellationToken);
+        user.Disabled = disabled;
+        var change = await SaveAsync(db, id, input.Login, [], cancellationToken);
+        if (disabling && change.Outcome == UserChangeOutcome.Done)
+        {
+            // Enabling the user again later must not bring their old tokens back.
+            await sessions.EndAllAsync(id, cancellationToken);
+        }
+
+        return change;
     }
 
     public async Task<UserChange> DeleteAsync(Guid id, CancellationToken cancellationToken)
@@ -77,6 +93,7 @@ public sealed class UserAdministration(IDbContextFactory<CrmDbContext> contexts,
         db.Users.Remove(user);
         await db.SaveChangesAsync(cancellationToken);
         lineOwners.Forget();
+        NotifySessionsChanged();
         return new UserChange(UserChangeOutcome.Done);
     }
 
@@ -115,6 +132,10 @@ public sealed class UserAdministration(IDbContextFactory<CrmDbContext> contexts,
 
         user.PasswordHash = UserPasswords.Hash(user, password);
         await db.SaveChangesAsync(cancellationToken);
+
+        // The new stamp already refuses the old tokens; their sessions go too.
+        await sessions.EndAllAsync(id, cancellationToken);
+        NotifySessionsChanged();
         return new UserChange(UserChangeOutcome.Done);
     }
 
@@ -124,6 +145,7 @@ public sealed class UserAdministration(IDbContextFactory<CrmDbContext> contexts,
         {
             await db.SaveChangesAsync(cancellationToken);
             lineOwners.Forget();
+            NotifySessionsChanged();
         }
         catch (DbUpdateException e) when (CrmDatabaseProvider.IsUniqueViolation(e))
         {
@@ -165,14 +187,26 @@ public sealed class UserAdministration(IDbContextFactory<CrmDbContext> contexts,
     }
 
     private static async Task<bool> IsLastAdministratorAsync(CrmDbContext db, CancellationToken cancellationToken) =>
-        await db.Users.CountAsync(u => u.Role == UserRole.Administrator, cancellationToken) <= 1;
+        await db.Users.CountAsync(u => u.Role == UserRole.Administrator && !u.Disabled, cancellationToken) <= 1;
+
+    // Open hub connections of a changed user are judged again at once: closed or narrowed.
+    private void NotifySessionsChanged()
+    {
+        foreach (var listener in listeners)
+        {
+            listener.SessionsChanged();
+        }
+    }
 }
 
 /// <summary>A user to create, checked.</summary>
 public sealed record NewUser(string Login, string DisplayName, UserRole Role, string Password, IReadOnlyList<string> Lines);
 
-/// <summary>What <c>PUT /api/users/{id}</c> sets, checked.</summary>
-public sealed record UserDetails(string Login, string DisplayName, UserRole Role);
+/// <summary>What <c>PUT /api/users/{id}</c> sets, checked; <see cref="Disabled"/> null keeps it as it is.</summary>
+public sealed record UserDetails(string Login, string DisplayName, UserRole Role)
+{
+    public bool? Disabled { get; init; }
+}
 
 public enum UserChangeOutcome
 {

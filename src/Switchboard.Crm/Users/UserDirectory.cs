@@ -13,6 +13,21 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts)
         return users.Count > 0 ? users[0] : null;
     }
 
+    /// <summary>The users among <paramref name="ids"/> that exist, by id.</summary>
+    public async Task<IReadOnlyDictionary<Guid, CrmUser>> FindUsersAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, CrmUser>();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var wanted = ids.ToList();
+        var users = await ToCrmUsers(db, db.Users.Where(u => wanted.Contains(u.Id)), cancellationToken);
+        return users.ToDictionary(u => u.Id);
+    }
+
     public async Task<CrmUser?> FindByLoginAsync(string login, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -48,6 +63,7 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts)
                 u.PasswordHash,
                 u.TeamId,
                 u.PhoneStyle,
+                u.Disabled,
                 TeamName = u.Team != null ? u.Team.Name : null,
                 Lines = u.Lines.OrderBy(l => l.Number).Select(l => l.Number).ToList(),
             })
@@ -69,6 +85,7 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts)
             TeamId = u.TeamId,
             TeamName = u.TeamName,
             PhoneStyle = u.PhoneStyle,
+            Disabled = u.Disabled,
             TeamLines = u.Role == UserRole.Supervisor && u.TeamId is { } team && teamLines.TryGetValue(team, out var lines) ? lines : [],
         });
     }

@@ -3,7 +3,7 @@ namespace Switchboard.Crm.Users;
 /// <summary>The bodies of the <c>/api/users</c> endpoints as sent, before they are checked.</summary>
 public sealed record CreateUserRequest(string? Login, string? DisplayName, string? Role, string? Password, IReadOnlyList<string?>? Lines);
 
-public sealed record UpdateUserRequest(string? Login, string? DisplayName, string? Role);
+public sealed record UpdateUserRequest(string? Login, string? DisplayName, string? Role, bool? Disabled = null);
 
 public sealed record SetLinesRequest(IReadOnlyList<string?>? Lines);
 
@@ -36,7 +36,7 @@ internal static class UserInput
         var login = CheckLogin(request?.Login, errors);
         var displayName = CheckDisplayName(request?.DisplayName, errors);
         var role = CheckRole(request?.Role, errors);
-        return (errors.Count == 0 ? new UserDetails(login!, displayName!, role!.Value) : null, errors);
+        return (errors.Count == 0 ? new UserDetails(login!, displayName!, role!.Value) { Disabled = request!.Disabled } : null, errors);
     }
 
     public static (IReadOnlyList<string>? Lines, Dictionary<string, string[]> Errors) Check(SetLinesRequest? request)

@@ -41,9 +41,9 @@ public sealed class CrmApi(IHttpClientFactory clients)
         }
 
         await EnsureSuccessAsync(response, cancellationToken);
-        var me = await response.Content.ReadFromJsonAsync<Me>(Json, cancellationToken)
+        var me = await response.Content.ReadFromJsonAsync<CrmUserAnswer>(Json, cancellationToken)
             ?? throw new HttpRequestException("The CRM answered /api/me with an empty body.");
-        return new MessagingUser(me.Id, me.Login, me.DisplayName, me.Role, me.Lines ?? []) { TeamLines = me.TeamLines ?? [] };
+        return me.ToMessagingUser();
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string token, CancellationToken cancellationToken)
@@ -92,7 +92,11 @@ public sealed class CrmApi(IHttpClientFactory clients)
 
     public sealed record IssuedToken(string Token, DateTimeOffset ExpiresAt);
 
-    private sealed record Me(Guid Id, string Login, string DisplayName, Contracts.UserRole Role, List<string>? Lines, List<string>? TeamLines);
+    /// <summary>A user as the CRM's API gives them.</summary>
+    public sealed record CrmUserAnswer(Guid Id, string Login, string DisplayName, Contracts.UserRole Role, List<string>? Lines, List<string>? TeamLines)
+    {
+        public MessagingUser ToMessagingUser() => new(Id, Login, DisplayName, Role, Lines ?? []) { TeamLines = TeamLines ?? [] };
+    }
 
     private sealed record Problem(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
 }

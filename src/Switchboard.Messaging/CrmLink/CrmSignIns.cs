@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
@@ -11,45 +10,44 @@ namespace Switchboard.Messaging.CrmLink;
 /// Who a token belongs to, as the CRM says (<c>GET /api/me</c> with that token), remembered for
 /// <see cref="CrmLinkOptions.UserCacheTime"/>. The cache is keyed by a hash of the token, so the
 /// token itself is kept nowhere. A refusal is remembered as well, so a bad token cannot make every
-/// request a call to the CRM. It is also the hub's <see cref="IUserDirectory"/>: the user a
-/// connection signed in as, with their lines as the CRM gave them a moment ago.
+/// request a call to the CRM. It is also the hub's <see cref="IUserDirectory"/>: the sign-in that
+/// <see cref="CrmTokenAuthenticationHandler"/> left on the principal.
 /// </summary>
 public sealed class CrmSignIns(CrmApi api, IOptions<CrmLinkOptions> options) : IUserDirectory, IDisposable
 {
     private const int MaxRemembered = 10_000;
 
     private readonly MemoryCache _answers = new(new MemoryCacheOptions { SizeLimit = MaxRemembered });
-    private readonly ConcurrentDictionary<Guid, MessagingUser> _users = new();
 
-    /// <summary>The token's user, or null when the CRM does not accept it; throws when the CRM cannot be asked.</summary>
-    public async Task<MessagingUser?> SignInAsync(string token, CancellationToken cancellationToken)
+    /// <summary>The token's sign-in and when the token expires, or null when the CRM does not accept it; throws when the CRM cannot be asked.</summary>
+    public async Task<(SignedIn SignedIn, DateTimeOffset ExpiresAt)?> SignInAsync(string token, CancellationToken cancellationToken)
     {
         var key = Hash(token);
         if (_answers.TryGetValue(key, out Answer? remembered) && remembered is not null)
         {
-            return remembered.User;
+            return remembered.SignIn;
         }
 
-        var user = await api.WhoIsAsync(token, cancellationToken);
-        _answers.Set(key, new Answer(user), new MemoryCacheEntryOptions
+        // A token the CRM accepts carries its session; one that does not is refused without asking.
+        var claims = TokenClaims.Read(token);
+        var user = claims is null ? null : await api.WhoIsAsync(token, cancellationToken);
+        (SignedIn, DateTimeOffset)? signIn = user is null || claims is null || user.Id != claims.UserId
+            ? null
+            : (new SignedIn(user, new SessionRef(claims.UserId, claims.SessionId, claims.Stamp)), claims.ExpiresAt);
+        _answers.Set(key, new Answer(signIn), new MemoryCacheEntryOptions
         {
             Size = 1,
             AbsoluteExpirationRelativeToNow = options.Value.UserCacheTime,
         });
-        if (user is not null)
-        {
-            _users[user.Id] = user;
-        }
-
-        return user;
+        return signIn;
     }
 
-    public Task<MessagingUser?> FindUserAsync(Guid userId, CancellationToken cancellationToken) =>
-        Task.FromResult(_users.TryGetValue(userId, out var user) ? user : null);
+    public SignedIn? FindSignedIn(System.Security.Claims.ClaimsPrincipal? principal) =>
+        principal?.Identities.OfType<CrmSignInIdentity>().FirstOrDefault()?.SignedIn;
 
     public void Dispose() => _answers.Dispose();
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private sealed record Answer(MessagingUser? User);
+    private sealed record Answer((SignedIn SignedIn, DateTimeOffset ExpiresAt)? SignIn);
 }

@@ -33,10 +33,10 @@ public sealed partial class CrmTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        Ports.MessagingUser? user;
+        (Ports.SignedIn SignedIn, DateTimeOffset ExpiresAt)? signIn;
         try
         {
-            user = await signIns.SignInAsync(token, Context.RequestAborted);
+            signIn = await signIns.SignInAsync(token, Context.RequestAborted);
         }
         catch (Exception error) when (!Context.RequestAborted.IsCancellationRequested)
         {
@@ -44,21 +44,15 @@ public sealed partial class CrmTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The CRM could not be asked whom the token belongs to.");
         }
 
-        if (user is null)
+        if (signIn is not { } accepted)
         {
             return AuthenticateResult.Fail("The CRM does not accept the token.");
         }
 
-        var identity = new ClaimsIdentity(
-            [
-                new Claim("sub", user.Id.ToString()),
-                new Claim("name", user.Login),
-                new Claim("role", user.Role.ToString()),
-            ],
-            SchemeName,
-            "name",
-            "role");
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        // The token's expiry travels with the ticket, so that the hub closes the connection then.
+        var properties = new AuthenticationProperties { ExpiresUtc = accepted.ExpiresAt };
+        var principal = new ClaimsPrincipal(new CrmSignInIdentity(accepted.SignedIn, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, properties, SchemeName));
     }
 
     private static string? TokenOf(HttpRequest request)

@@ -6,6 +6,7 @@ using Switchboard.Contracts;
 using Switchboard.Messaging.Mapping;
 using Switchboard.Messaging.Ports;
 using Switchboard.Messaging.Routing;
+using Switchboard.Messaging.Sessions;
 using Switchboard.Telephony.Connectors;
 using Switchboard.Telephony.Tracking;
 
@@ -22,6 +23,7 @@ public sealed partial class CtiHub(
     IPbxConnector connector,
     IUserDirectory users,
     ConnectedUsers connectedUsers,
+    LiveConnections liveConnections,
     IOptions<MessagingOptions> options,
     TimeProvider time,
     ILogger<CtiHub> logger) : Microsoft.AspNetCore.SignalR.Hub
@@ -30,15 +32,19 @@ public sealed partial class CtiHub(
 
     public override async Task OnConnectedAsync()
     {
-        var user = await FindUserAsync();
-        if (user is null)
+        // The scheme asked the CRM's judge when the connection authenticated; the session watch
+        // asks again for as long as the connection lives.
+        if (users.FindSignedIn(Context.User) is not { } signedIn)
         {
             LogUnknownUser(Context.ConnectionId);
             Context.Abort();
             return;
         }
 
-        Context.Items[UserKey] = user;
+        var user = signedIn.User;
+        var live = new LiveConnection(Context, signedIn);
+        Context.Items[UserKey] = live;
+        liveConnections.Add(live);
         var wantsRaw = Context.GetHttpContext()?.Request.Query[CtiCommands.RawMessagesQueryKey] is { Count: > 0 } raw
             && raw.ToString() is "1" or "true";
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.User(user.Id), Context.ConnectionAborted);
@@ -59,9 +65,10 @@ public sealed partial class CtiHub(
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.Items.TryGetValue(UserKey, out var value) && value is MessagingUser user)
+        if (Context.Items.TryGetValue(UserKey, out var value) && value is LiveConnection live)
         {
-            connectedUsers.Remove(user.Id);
+            liveConnections.Remove(Context.ConnectionId);
+            connectedUsers.Remove(live.User.Id);
         }
 
         return base.OnDisconnectedAsync(exception);
@@ -70,9 +77,10 @@ public sealed partial class CtiHub(
     [HubMethodName(CtiCommands.GetActiveCalls)]
     public ActiveCallSnapshotEvent GetActiveCalls() => Snapshot(CurrentUser);
 
+    // A connection whose session ended is refused everything in the moment before it closes.
     private MessagingUser CurrentUser =>
-        Context.Items.TryGetValue(UserKey, out var value) && value is MessagingUser user
-            ? user
+        Context.Items.TryGetValue(UserKey, out var value) && value is LiveConnection live
+            ? live.Ended ? throw new HubException("Your session has ended or changed; the connection is closing.") : live.User
             : throw new HubException("The connection is not signed in.");
 
     private InitializedEvent Initialized(MessagingUser user) => new(
@@ -85,8 +93,6 @@ public sealed partial class CtiHub(
 
     private ActiveCallSnapshotEvent Snapshot(MessagingUser user) =>
         SnapshotBuilder.Build(tracker, user.Lines, time.GetUtcNow());
-
-    private Task<MessagingUser?> FindUserAsync() => users.FindSignedInAsync(Context.User, Context.ConnectionAborted);
 
     [LoggerMessage(1, LogLevel.Warning, "Connection {ConnectionId} has a token for no known user; closed")]
     private partial void LogUnknownUser(string connectionId);

@@ -20,7 +20,7 @@ public static class TeamCallEndpoints
     public const string ActiveCallsPath = "/api/team/calls/active";
 
     public static RouteHandlerBuilder MapTeamCallEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(ActiveCallsPath, ActiveCallsAsync)
+        endpoints.MapGet(ActiveCallsPath, ActiveCalls)
             .RequireAuthorization()
             .WithName("GetTeamActiveCalls")
             .WithTags("Team")
@@ -29,14 +29,13 @@ public static class TeamCallEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-    private static async Task<Results<Ok<IReadOnlyList<CallDto>>, ProblemHttpResult>> ActiveCallsAsync(
+    private static Results<Ok<IReadOnlyList<CallDto>>, ProblemHttpResult> ActiveCalls(
         ClaimsPrincipal principal,
         IUserDirectory users,
         CallTracker tracker,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+        TimeProvider time)
     {
-        var user = await users.FindSignedInAsync(principal, cancellationToken);
+        var user = users.FindSignedIn(principal)?.User;
         if (user is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The signed-in user is not known; sign in again.");

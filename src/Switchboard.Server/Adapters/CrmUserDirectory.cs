@@ -1,15 +1,25 @@
+using System.Security.Claims;
+using Switchboard.Crm.Auth;
 using Switchboard.Crm.Users;
 using Switchboard.Messaging.Ports;
 
 namespace Switchboard.Server.Adapters;
 
-/// <summary>The Messaging Service asks the in-process CRM who a user is.</summary>
-internal sealed class CrmUserDirectory(UserDirectory directory) : IUserDirectory
+/// <summary>
+/// The Messaging Service reads who signed in from the principal that the in-process CRM's judge
+/// accepted (<see cref="SignedInIdentity"/>): no second query per connection.
+/// </summary>
+internal sealed class CrmUserDirectory : IUserDirectory
 {
-    public async Task<MessagingUser?> FindUserAsync(Guid userId, CancellationToken cancellationToken) =>
-        await directory.FindUserAsync(userId, cancellationToken) is { } user
-            ? new MessagingUser(user.Id, user.Login, user.DisplayName, ToContract(user.Role), user.Lines) { TeamLines = user.TeamLines }
+    public SignedIn? FindSignedIn(ClaimsPrincipal? principal) =>
+        principal?.Identities.OfType<SignedInIdentity>().FirstOrDefault() is { } identity
+            ? new SignedIn(ToMessagingUser(identity.User), ToSessionRef(identity.Session))
             : null;
+
+    public static MessagingUser ToMessagingUser(CrmUser user) =>
+        new(user.Id, user.Login, user.DisplayName, ToContract(user.Role), user.Lines) { TeamLines = user.TeamLines };
+
+    public static SessionRef ToSessionRef(SessionKey key) => new(key.UserId, key.SessionId, key.Stamp);
 
     private static Contracts.UserRole ToContract(UserRole role) => role switch
     {

@@ -23,6 +23,8 @@ internal sealed class AllRole : IServerRole
         services.AddSingleton<ICallLogWriter, CrmCallLogWriter>();
         services.AddSingleton<IOpenCallReader, CrmOpenCallReader>();
         services.AddSingleton<ICallLinkListener, TrackerCallLinkListener>();
+        services.AddSingleton<ISessionJudge, CrmSessionJudge>();
+        services.AddSingleton<ISessionChangeListener, HubSessionListener>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
     }
 

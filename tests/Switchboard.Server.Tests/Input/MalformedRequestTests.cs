@@ -24,9 +24,9 @@ public class MalformedRequestTests(MalformedRequestFixture roles) : IClassFixtur
         { "all", "PUT", "/api/calls/pbx/bad.1/101", true, "conversationId" },
         { "crm", "PUT", "/api/calls/pbx/bad.1/101", true, "conversationId" },
         { "crm", "POST", "/api/users", true, "displayName" },
-        { "all", "POST", "/api/simulator/calls", false, "from" },
-        { "messaging", "POST", "/api/simulator/calls", false, "from" },
-        { "messaging", "POST", "/api/simulator/calls/sim-1/dtmf", false, "digits" },
+        { "all", "POST", "/api/simulator/calls", true, "from" },
+        { "messaging", "POST", "/api/simulator/calls", true, "from" },
+        { "messaging", "POST", "/api/simulator/calls/sim-1/dtmf", true, "digits" },
     };
 
     [Theory]
@@ -74,7 +74,7 @@ public class MalformedRequestTests(MalformedRequestFixture roles) : IClassFixtur
     private async Task ExpectRefusedAsync(string role, string method, string path, bool signedIn, byte[] body, string field)
     {
         var host = roles.Role(role);
-        var token = signedIn ? await host.LoginAsync("admin", Demo.PasswordOf("admin")) : null;
+        var token = signedIn ? await roles.AdministratorTokenAsync(role) : null;
         foreach (var each in roles.Hosts)
         {
             each.Logs.Clear();

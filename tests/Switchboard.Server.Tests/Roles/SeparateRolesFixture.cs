@@ -15,12 +15,14 @@ public sealed class SeparateRolesFixture : IAsyncLifetime
     private const string ServiceLogin = "admin";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "switchboard-tests", "roles-" + Guid.NewGuid().ToString("N"));
+    private Task<string>? _administratorToken;
 
     public ServerProcess Crm { get; private set; } = null!;
 
     public ServerProcess Messaging { get; private set; } = null!;
 
-    public SimulatorDriver Simulator => new(Messaging.Http);
+    /// <summary>The Messaging Service's simulator endpoints, played with the demo administrator's token from the CRM.</summary>
+    public SimulatorDriver Simulator => new(Messaging.Http, () => _administratorToken ??= LoginAsync(Demo.Administrator));
 
     public async Task InitializeAsync()
     {
@@ -55,6 +57,20 @@ public sealed class SeparateRolesFixture : IAsyncLifetime
 
         await Crm.StartAsync();
         await Messaging.StartAsync();
+    }
+
+    /// <summary>
+    /// The simulator with a token of its own that the Messaging Service has just had the CRM vouch
+    /// for. The Messaging Service remembers that answer for <c>Crm:UserCacheTime</c> (30 s) and
+    /// cannot ask again while the CRM is down: for that long, this one plays the outside world
+    /// through an outage of the CRM.
+    /// </summary>
+    public async Task<SimulatorDriver> SimulatorVouchedForAsync()
+    {
+        var token = await LoginAsync(Demo.Administrator);
+        var simulator = new SimulatorDriver(Messaging.Http, () => Task.FromResult(token));
+        await simulator.CallsAsync();
+        return simulator;
     }
 
     /// <summary>A token from the CRM process.</summary>

@@ -30,21 +30,23 @@ public class SeparateRolesTests(SeparateRolesFixture roles) : IClassFixture<Sepa
 
         await agent.WaitForAsync<CallSavedEvent>(CtiEvents.CallSaved, s => s.CallId == calls[0].Id);
 
-        // A call is in progress when the CRM stops.
+        // A call is in progress when the CRM stops. The outside world goes on meanwhile, played
+        // with a token the Messaging Service still remembers the CRM's answer about.
         agent.Clear();
-        var simId = await roles.Simulator.CallAsync(Demo.KnownCaller, Demo.LineA);
+        var outside = await roles.SimulatorVouchedForAsync();
+        var simId = await outside.CallAsync(Demo.KnownCaller, Demo.LineA);
         var interrupted = await agent.WaitForCallAsync(CtiEvents.CallStarted, c => c.Line == Demo.LineA);
         await agent.Model.AnswerCallAsync(interrupted.Id);
         await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Id == interrupted.Id);
         await roles.Crm.KillAsync();
 
         // Calls still ring and are worked: the caller is not found, the saves wait in the outbox.
-        await roles.Simulator.HangUpAsync(simId);
+        await outside.HangUpAsync(simId);
         await agent.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == interrupted.Id);
         calls.Add(interrupted);
         for (var i = 0; i < 3; i++)
         {
-            var call = await WorkCallAsync(agent, Demo.KnownCaller);
+            var call = await WorkCallAsync(agent, Demo.KnownCaller, outside);
             Assert.Null(call.Contact);
             calls.Add(call);
         }
@@ -81,6 +83,43 @@ public class SeparateRolesTests(SeparateRolesFixture roles) : IClassFixture<Sepa
         var row = Assert.Single(await LogRowsAsync([cutOff]), r => IsRowOf(r, cutOff));
         Assert.Equal("finished", row.GetProperty("state").GetString());
         Assert.Equal("completed", row.GetProperty("endReason").GetString());
+    }
+
+    [Fact]
+    public async Task A_logout_or_a_removal_at_the_CRM_closes_the_connections_on_the_Messaging_Service()
+    {
+        using var admin = new HttpClient { BaseAddress = roles.Crm.BaseAddress, Timeout = Timeouts.Step };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await roles.LoginAsync("admin"));
+        const string password = "separate-roles-password";
+        using var created = await admin.PostAsJsonAsync("/api/users", new { login = "roles-temp", displayName = "Temp", role = "agent", password, lines = new[] { "7201" } });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var first = await LoginAsync("roles-temp", password);
+        var second = await LoginAsync("roles-temp", password);
+        await using var loggingOut = await HubProbe.OpenAsync(roles.Messaging.BaseAddress, first);
+        await using var removed = await HubProbe.OpenAsync(roles.Messaging.BaseAddress, second);
+
+        using (var client = new HttpClient { BaseAddress = roles.Crm.BaseAddress, Timeout = Timeouts.Step })
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", first);
+            (await client.PostAsync("/api/auth/logout", null)).EnsureSuccessStatusCode();
+        }
+
+        // The Messaging Service asks the CRM again every Messaging:SessionCheckInterval (5 s).
+        await loggingOut.WaitClosedAsync();
+        Assert.Contains("session_ended", loggingOut.ErrorCodes);
+        Assert.False(removed.Closed.IsCompleted);
+
+        (await admin.DeleteAsync($"/api/users/{id}")).EnsureSuccessStatusCode();
+        await removed.WaitClosedAsync();
+        Assert.Contains("session_ended", removed.ErrorCodes);
+    }
+
+    private async Task<string> LoginAsync(string login, string password)
+    {
+        using var response = await roles.Crm.Http.PostAsJsonAsync("/api/auth/login", new { login, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
     [Fact]
@@ -124,15 +163,59 @@ public class SeparateRolesTests(SeparateRolesFixture roles) : IClassFixture<Sepa
         Assert.All(boris.All<LineStateChangedEvent>(CtiEvents.LineStateChanged), e => Assert.Equal(Demo.LineB, e.Line));
     }
 
-    // An outside caller rings the agent's line; the agent answers; the caller hangs up.
-    private async Task<CallDto> WorkCallAsync(AgentSession agent, string from)
+    [Fact]
+    public async Task The_messaging_services_simulator_needs_a_signed_in_user_and_its_link_an_administrator()
     {
+        var agent = await roles.LoginAsync(Demo.AgentA);
+        var administrator = await roles.LoginAsync(Demo.Administrator);
+
+        using var anonymous = await roles.Messaging.Http.PostAsync("/api/simulator/link/down", null);
+        using var agentDown = await SendToMessagingAsync(HttpMethod.Post, "/api/simulator/link/down", agent);
+        using var agentCallsB = await SendToMessagingAsync(
+            HttpMethod.Post, "/api/simulator/calls", agent, JsonContent.Create(new { from = Demo.KnownCaller, to = Demo.LineB }));
+        using var administratorUp = await SendToMessagingAsync(HttpMethod.Post, "/api/simulator/link/up", administrator);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, agentDown.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, agentCallsB.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, administratorUp.StatusCode);
+        Assert.Empty((await roles.Simulator.CallsAsync()).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_messaging_services_hub_refuses_a_foreign_page_whatever_token_it_has()
+    {
+        var token = await roles.LoginAsync(Demo.AgentA);
+
+        var (foreign, refused) = await Security.PageRequests.OpenHubSocketAsync(
+            roles.Messaging.BaseAddress, Security.PageRequests.SameSiteOrigin, cookie: null, queryToken: token);
+        var (own, accepted) = await Security.PageRequests.OpenHubSocketAsync(
+            roles.Messaging.BaseAddress, Security.PageRequests.OwnOrigin(roles.Messaging.BaseAddress), cookie: null, queryToken: token);
+        foreign?.Dispose();
+        using var open = own;
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused);
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, accepted);
+        Assert.Contains("\"target\":\"initialized\"", await Security.PageRequests.FirstEventAsync(open!), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> SendToMessagingAsync(HttpMethod method, string path, string token, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await roles.Messaging.Http.SendAsync(request);
+    }
+
+    // An outside caller rings the agent's line; the agent answers; the caller hangs up.
+    private async Task<CallDto> WorkCallAsync(AgentSession agent, string from, SimulatorDriver? outside = null)
+    {
+        outside ??= roles.Simulator;
         agent.Clear();
-        var simId = await roles.Simulator.CallAsync(from, Demo.LineA);
+        var simId = await outside.CallAsync(from, Demo.LineA);
         var call = await agent.WaitForCallAsync(CtiEvents.CallStarted, c => c.Line == Demo.LineA && c.CallerNumber == from);
         await agent.Model.AnswerCallAsync(call.Id);
         await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Id == call.Id);
-        await roles.Simulator.HangUpAsync(simId);
+        await outside.HangUpAsync(simId);
         await agent.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == call.Id);
         return call;
     }

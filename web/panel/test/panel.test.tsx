@@ -12,11 +12,11 @@ import { NoticeProvider } from '../src/notices/NoticeContext';
 import { FakeTransport } from './fakeTransport';
 import { call, initialized, operations } from './fixtures';
 
-function renderPanel() {
+function renderPanel(onSessionLost?: () => void) {
   const transport = new FakeTransport();
   render(
     <NoticeProvider>
-      <CtiProvider createModel={() => new CtiModel(transport)}>
+      <CtiProvider createModel={() => new CtiModel(transport)} onSessionLost={onSessionLost}>
         <ConnectionBanner />
         <AgentBar />
         <IncomingCalls />
@@ -61,6 +61,15 @@ describe('the panel', () => {
 
     await userEvent.click(within(popup).getByRole('button', { name: 'Answer' }));
     expect(transport.commands).toContainEqual({ command: 'answerCall', argument: { callId: 'c1' } });
+  });
+
+  it('goes back to sign-in when the server says the session has ended, and only then', () => {
+    const lost = vi.fn();
+    const transport = renderPanel(lost);
+    act(() => transport.deliver('error', { code: 'session_changed', message: 'Your lines or rights have changed.' }));
+    expect(lost).not.toHaveBeenCalled();
+    act(() => transport.deliver('error', { code: 'session_ended', message: 'Your session has ended; sign in again.' }));
+    expect(lost).toHaveBeenCalledOnce();
   });
 
   it('offers to create a contact when the number matched nobody', () => {

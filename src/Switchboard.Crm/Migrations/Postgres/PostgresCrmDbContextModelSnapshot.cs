@@ -255,6 +255,30 @@ namespace Switchboard.Crm.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Switchboard.Crm.Data.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Sessions");
+                });
+
             modelBuilder.Entity("Switchboard.Crm.Data.SipAccount", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -324,6 +348,9 @@ namespace Switchboard.Crm.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -399,6 +426,17 @@ namespace Switchboard.Crm.Migrations.Postgres
                     b.Navigation("Account");
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Switchboard.Crm.Data.Session", b =>
+                {
+                    b.HasOne("Switchboard.Crm.Data.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Switchboard.Crm.Data.SipAccount", b =>

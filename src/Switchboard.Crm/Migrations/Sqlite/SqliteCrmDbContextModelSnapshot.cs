@@ -247,6 +247,30 @@ namespace Switchboard.Crm.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Switchboard.Crm.Data.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Sessions");
+                });
+
             modelBuilder.Entity("Switchboard.Crm.Data.SipAccount", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -316,6 +340,9 @@ namespace Switchboard.Crm.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -391,6 +418,17 @@ namespace Switchboard.Crm.Migrations.Sqlite
                     b.Navigation("Account");
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Switchboard.Crm.Data.Session", b =>
+                {
+                    b.HasOne("Switchboard.Crm.Data.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Switchboard.Crm.Data.SipAccount", b =>

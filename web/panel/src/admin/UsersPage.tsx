@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { PhoneStyle } from '../api/auth';
 import { ApiError } from '../api/problem';
-import { getSipAccount, listUsers, removeSipAccount, setPhoneStyle, setSipAccount, type DtmfTransport, type UserEntry } from '../api/users';
+import { getSipAccount, listUsers, removeSipAccount, setDisabled, setPhoneStyle, setSipAccount, type DtmfTransport, type UserEntry } from '../api/users';
 import { useNotices } from '../notices/NoticeContext';
 import { iceFieldsOf, iceServersOf, needsTurnCredential } from './iceServerFields';
 
@@ -59,12 +59,27 @@ function UserRow({ user, onChanged, open, onToggle }: { user: UserEntry; onChang
     }
   }
 
+  async function changeDisabled(disabled: boolean) {
+    try {
+      await setDisabled(user, disabled);
+      notify('success', disabled ? `${user.displayName} can no longer sign in; their open sessions have ended.` : `${user.displayName} can sign in again.`);
+      onChanged();
+    } catch (error) {
+      fail(error, disabled ? 'The user was not disabled' : 'The user was not enabled');
+    }
+  }
+
   return (
     <>
       <div className="input-row input-row--wrap">
         <div className="field--grow">
           <strong>{user.displayName}</strong> <span className="muted small">{user.login} · {user.role} · lines {user.lines.join(', ') || 'none'}</span>
+          {user.disabled && <span className="muted small"> · disabled</span>}
         </div>
+        <label className="field field--inline">
+          <input type="checkbox" checked={!user.disabled} onChange={(e) => void changeDisabled(!e.target.checked)} aria-label={`${user.displayName} may sign in`} />
+          <span className="field__label">May sign in</span>
+        </label>
         <label className="field field--inline">
           <span className="field__label">Phone</span>
           <select value={style} onChange={(e) => void changeStyle(e.target.value as PhoneStyle)} aria-label={`Phone style of ${user.displayName}`}>

@@ -27,7 +27,8 @@ export function listSimCalls(): Promise<SimCall[]> {
 
 /**
  * Whether the simulator is the PBX, and so whether the demo's simulator controls belong on the
- * page. Listing its calls is harmless; a server with another PBX has no such endpoint (404).
+ * page. Listing its calls (those of the user's own lines) changes nothing; a server with another
+ * PBX has no such endpoint (404).
  */
 export async function simulatorIsPresent(): Promise<boolean> {
   try {

@@ -10,6 +10,8 @@ export interface UserEntry {
   role: UserRole;
   lines: string[];
   phoneStyle?: PhoneStyle;
+  /** A disabled user cannot sign in, and their open sessions have ended. */
+  disabled?: boolean;
 }
 
 export type DtmfTransport = 'rfc4733' | 'info';
@@ -47,6 +49,16 @@ export interface SipAccountInput extends SipAccountFields {
 
 export function listUsers(): Promise<UserEntry[]> {
   return request<UserEntry[]>('GET', '/api/users');
+}
+
+/** Disables a user (their sessions end at once) or enables them again; the rest of the user stays as it is. */
+export function setDisabled(user: UserEntry, disabled: boolean): Promise<void> {
+  return request<void>('PUT', `/api/users/${encodeURIComponent(user.id)}`, {
+    login: user.login,
+    displayName: user.displayName,
+    role: user.role,
+    disabled,
+  });
 }
 
 export function setPhoneStyle(userId: Guid, phoneStyle: PhoneStyle): Promise<void> {

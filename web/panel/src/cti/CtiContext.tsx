@@ -61,6 +61,9 @@ async function sessionExpired(): Promise<boolean> {
   }
 }
 
+/** The `error` code the hub sends before it closes a connection whose session has ended. */
+export const sessionEndedCode = 'session_ended';
+
 /** Connects the signed-in user's CtiModel for as long as the provider is mounted. */
 export function CtiProvider({ children, createModel, onSessionLost, connectFailure }: CtiProviderProps) {
   const { notify, fail } = useNotices();
@@ -79,7 +82,14 @@ export function CtiProvider({ children, createModel, onSessionLost, connectFailu
     const unsubscribe = stateEvents.map((name) =>
       model.on(name, (payload) => dispatch({ type: name, payload } as CtiAction)),
     );
-    unsubscribe.push(model.on('error', (e: CtiEventMap['error']) => notify('error', e.message)));
+    unsubscribe.push(
+      model.on('error', (e: CtiEventMap['error']) => {
+        // The server closes a connection whose session ended (logout elsewhere, user removed,
+        // disabled or changed): reconnecting would only be refused, so back to sign-in.
+        if (e.code === sessionEndedCode) onSessionLostRef.current?.();
+        else notify('error', e.message);
+      }),
+    );
     unsubscribe.push(
       model.on('disconnected', (e) => {
         if (e.source === 'pbx') notify('error', `The phone system is unreachable${e.reason ? `: ${e.reason}` : ''}. Calls resume when it is back.`);

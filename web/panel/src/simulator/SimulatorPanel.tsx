@@ -14,7 +14,8 @@ const demoCallers = [
 /**
  * Developer controls that play the outside world of the built-in PBX simulator: call in, answer
  * or refuse a call the agent placed, hang up, press keys, cut the PBX link. Shown only when the
- * simulator is the PBX (demo mode).
+ * simulator is the PBX (demo mode). The server lets an agent play only their own lines' calls,
+ * and only an administrator cut the link, which serves everyone: others do not get that button.
  */
 export function SimulatorPanel() {
   const { state } = useCti();
@@ -24,6 +25,7 @@ export function SimulatorPanel() {
   const [to, setTo] = useState(state.line ?? '101');
   const [digits, setDigits] = useState('');
   const [linkUp, setLinkUp] = useState(state.pbxConnected);
+  const administers = state.user?.role === 'administrator';
   const changes = Object.values(state.calls)
     .map((call) => `${call.id}:${call.state}`)
     .join();
@@ -120,9 +122,11 @@ export function SimulatorPanel() {
           <span className="field__label">Keys the outside party presses</span>
           <input value={digits} onChange={(e) => setDigits(e.target.value)} size={8} autoComplete="off" placeholder="12#" />
         </label>
-        <button type="button" className="button" onClick={() => void act(() => setPbxLink(!linkUp))}>
-          {linkUp ? 'Cut the PBX link' : 'Restore the PBX link'}
-        </button>
+        {administers && (
+          <button type="button" className="button" onClick={() => void act(() => setPbxLink(!linkUp))}>
+            {linkUp ? 'Cut the PBX link' : 'Restore the PBX link'}
+          </button>
+        )}
       </div>
     </section>
   );
