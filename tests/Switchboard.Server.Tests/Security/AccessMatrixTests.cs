@@ -53,10 +53,14 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
     [
         .. fixture.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Select(e => $"{e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Single() ?? "*"} {e.RoutePattern.RawText}")
+            .Select(e => $"{e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Single() ?? "*"} {Pattern(e)}")
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal),
     ];
+
+    // A group's own route ("") ends its pattern with the group's slash: "/api/calls/" is "/api/calls".
+    private static string Pattern(RouteEndpoint endpoint) =>
+        endpoint.RoutePattern.RawText is { Length: > 1 } text ? text.TrimEnd('/') : endpoint.RoutePattern.RawText ?? "";
 
     private static async Task<string> Shorten(HttpResponseMessage response)
     {

@@ -28,7 +28,7 @@ public static class EndpointRules
     public static IReadOnlyDictionary<string, EndpointRule> All { get; } = new Dictionary<string, EndpointRule>(StringComparer.Ordinal)
     {
         // Anonymous by design.
-        ["GET /healthz"] = new(Get("/healthz"), Anyone(Ok)),
+        ["* /healthz"] = new(Get("/healthz"), Anyone(Ok)),
         ["GET /openapi/{documentName}.json"] = new(Get("/openapi/v1.json"), Anyone(Ok)),
         ["POST /api/auth/login"] = new(Send(HttpMethod.Post, "/api/auth/login", new { login = "agent2", password = "demo-agent2" }), Anyone(Ok)),
         ["POST /api/auth/logout"] = new(Send(HttpMethod.Post, "/api/auth/logout", null), Anyone(NoContent), OwnSession: true),
@@ -88,7 +88,7 @@ public static class EndpointRules
             Administrators(Ok)),
         ["PUT /api/users/{id:guid}/sip-account"] = new(
             OnNewUser((id, _) => Build(HttpMethod.Put, $"/api/users/{id}/sip-account", SipAccount)),
-            Administrators(Ok)),
+            Administrators(NoContent)),
         ["GET /api/users/{id:guid}/sip-account"] = new(OnUserWithSipAccount(id => Build(HttpMethod.Get, $"/api/users/{id}/sip-account")), Administrators(Ok)),
         ["DELETE /api/users/{id:guid}/sip-account"] = new(OnUserWithSipAccount(id => Build(HttpMethod.Delete, $"/api/users/{id}/sip-account")), Administrators(NoContent)),
         ["GET /api/teams"] = new(Get("/api/teams"), Administrators(Ok)),
@@ -99,7 +99,7 @@ public static class EndpointRules
 
         // The Messaging Service: supervisors and administrators watch calls in progress; the hub opens for anyone signed in.
         ["GET /api/team/calls/active"] = new(Get("/api/team/calls/active"), Only(Ok, Identity.TeamSupervisor, Identity.OtherSupervisor, Identity.Administrator)),
-        ["POST /hubs/cti/negotiate"] = new(Send(HttpMethod.Post, "/hubs/cti/negotiate?negotiateVersion=1", null), SignedIn(Ok)),
+        ["* /hubs/cti/negotiate"] = new(Send(HttpMethod.Post, "/hubs/cti/negotiate?negotiateVersion=1", null), SignedIn(Ok)),
 
         // Without a connection id the hub answers 400 once the caller is let in.
         ["* /hubs/cti"] = new(Get("/hubs/cti"), SignedIn(HttpStatusCode.BadRequest)),
