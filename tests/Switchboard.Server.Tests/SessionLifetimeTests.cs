@@ -109,10 +109,8 @@ public sealed class SessionLifetimeTests(ServerFixture server) : IClassFixture<S
     public async Task Logout_ends_that_session_for_the_bearer_token_the_cookie_refresh_and_the_hub_and_no_other()
     {
         var (_, login) = await CreateUserAsync("agent", ["7106"]);
-        using var cookies = new HttpClientHandler { CookieContainer = new CookieContainer() };
-        using var browser = new HttpClient(cookies) { BaseAddress = server.BaseAddress };
-        using var signedIn = await browser.PostAsJsonAsync(new Uri("/api/auth/login?useCookie=true", UriKind.Relative), new { login, password = Password });
-        var token = (await signedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        using var browser = await CookieBrowser.SignInAsync(server.BaseAddress, login, Password);
+        var token = browser.Token;
         var otherToken = await server.LoginAsync(login, Password);
         await using var probe = await HubProbe.OpenAsync(server.BaseAddress, token);
         await using var other = await HubProbe.OpenAsync(server.BaseAddress, otherToken);
@@ -124,7 +122,7 @@ public sealed class SessionLifetimeTests(ServerFixture server) : IClassFixture<S
         Assert.Contains("session_ended", probe.ErrorCodes);
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync(new Uri("/api/me", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.PostAsync(new Uri("/api/auth/refresh", UriKind.Relative), null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(new Uri("/api/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Client.GetAsync(new Uri("/api/me", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, await NegotiateAsync(token));
 
         // The user's other sign-in lives on.
@@ -137,14 +135,12 @@ public sealed class SessionLifetimeTests(ServerFixture server) : IClassFixture<S
     public async Task Logout_with_the_cookie_alone_ends_the_cookies_session()
     {
         var (_, login) = await CreateUserAsync("agent", ["7107"]);
-        using var cookies = new HttpClientHandler { CookieContainer = new CookieContainer() };
-        using var browser = new HttpClient(cookies) { BaseAddress = server.BaseAddress };
-        using var signedIn = await browser.PostAsJsonAsync(new Uri("/api/auth/login?useCookie=true", UriKind.Relative), new { login, password = Password });
-        var cookie = cookies.CookieContainer.GetCookies(server.BaseAddress)["switchboard.auth"]!.Value;
+        using var browser = await CookieBrowser.SignInAsync(server.BaseAddress, login, Password);
+        var cookie = browser.Cookie;
 
         using var logout = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/auth/logout", UriKind.Relative));
         logout.Headers.Add("Origin", server.BaseAddress.GetLeftPart(UriPartial.Authority));
-        (await browser.SendAsync(logout)).EnsureSuccessStatusCode();
+        (await browser.Client.SendAsync(logout)).EnsureSuccessStatusCode();
 
         // The browser forgot the cookie; one who kept a copy of it gets nothing with it.
         using var stolen = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/me", UriKind.Relative));
@@ -169,6 +165,42 @@ public sealed class SessionLifetimeTests(ServerFixture server) : IClassFixture<S
         using var client = server.AuthorizedClient(token);
         using var response = await client.PostAsync(new Uri($"{CtiCommands.HubPath}/negotiate?negotiateVersion=1", UriKind.Relative), null);
         return response.StatusCode;
+    }
+}
+
+/// <summary>A client that signs in as the panel does, with the sign-in cookie, and keeps it.</summary>
+internal sealed class CookieBrowser : IDisposable
+{
+    private readonly HttpClientHandler _cookies = new() { CookieContainer = new CookieContainer() };
+    private readonly Uri _server;
+
+    private CookieBrowser(Uri server)
+    {
+        _server = server;
+        Client = new HttpClient(_cookies) { BaseAddress = server, Timeout = Timeouts.Step };
+    }
+
+    public HttpClient Client { get; }
+
+    /// <summary>The token that login returned next to the cookie.</summary>
+    public string Token { get; private set; } = "";
+
+    /// <summary>The cookie's value as the browser holds it.</summary>
+    public string Cookie => _cookies.CookieContainer.GetCookies(_server)["switchboard.auth"]!.Value;
+
+    public static async Task<CookieBrowser> SignInAsync(Uri server, string login, string password)
+    {
+        var browser = new CookieBrowser(server);
+        using var signedIn = await browser.Client.PostAsJsonAsync(new Uri("/api/auth/login?useCookie=true", UriKind.Relative), new { login, password });
+        signedIn.EnsureSuccessStatusCode();
+        browser.Token = (await signedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        return browser;
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        _cookies.Dispose();
     }
 }
 
