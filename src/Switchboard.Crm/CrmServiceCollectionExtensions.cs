@@ -59,6 +59,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<PasswordLogin>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionJudge>();
+        services.AddSingleton<ISessionChangeListener>(sp => sp.GetRequiredService<SessionJudge>());
         services.AddSingleton<LoginThrottle>();
         services.AddCrmTokens(configuration);
         services.Configure<JsonOptions>(options => AddCamelCaseEnums(options.SerializerOptions));

@@ -26,4 +26,11 @@ public sealed class AuthOptions
 
     /// <summary>The window in which <see cref="MaxFailedLogins"/> failures lock an address out, or put a login under attack.</summary>
     public TimeSpan LockoutWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a request's judgement of its session is reused by later requests of the same
+    /// session (<see cref="SessionJudge"/>); changes made through this process take effect at once,
+    /// those of another CRM process within this time. Zero asks the database on every request.
+    /// </summary>
+    public TimeSpan SessionCacheTime { get; set; } = TimeSpan.FromSeconds(2);
 }

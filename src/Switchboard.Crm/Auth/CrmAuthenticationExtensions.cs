@@ -104,8 +104,7 @@ public static class CrmAuthenticationExtensions
         var judge = context.HttpContext.RequestServices.GetRequiredService<SessionJudge>();
         if (context.Principal is null
             || SessionKey.From(context.Principal) is not { } key
-            || await judge.JudgeAsync([key], context.HttpContext.RequestAborted) is not { } good
-            || !good.TryGetValue(key.SessionId, out var user))
+            || await judge.JudgeAsync(key, context.HttpContext.RequestAborted) is not { } user)
         {
             context.Fail("The session has ended, or its user was removed, disabled or changed since signing in.");
             return;

@@ -12,7 +12,7 @@ namespace Switchboard.Crm.SipAccounts;
 /// secrets only for the owner (<see cref="FindForOwnerAsync"/>); administrators set them but never
 /// read a secret back.
 /// </summary>
-public sealed class SipAccountStore(IDbContextFactory<CrmDbContext> contexts, IDataProtectionProvider protection)
+public sealed class SipAccountStore(IDbContextFactory<CrmDbContext> contexts, IDataProtectionProvider protection, IEnumerable<Auth.ISessionChangeListener> listeners)
 {
     // A purpose string of its own: a value protected for anything else cannot be read as a SIP password.
     private readonly IDataProtector _passwords = protection.CreateProtector("Switchboard.Crm.SipAccounts.Password.v1");
@@ -61,6 +61,13 @@ public sealed class SipAccountStore(IDbContextFactory<CrmDbContext> contexts, ID
 
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PhoneStyle, PhoneStyle.ThirdParty), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // The user's phone style changed with it: the judge forgets the user it kept.
+        foreach (var listener in listeners)
+        {
+            listener.SessionsChanged();
+        }
+
         return true;
     }
 

@@ -9,7 +9,7 @@ namespace Switchboard.Crm.Users;
 /// on the third-party style: both lock the user's row first, so they take turns and no user is
 /// left with a web phone and no account.
 /// </summary>
-public sealed class PhoneStyles(IDbContextFactory<CrmDbContext> contexts, UserDirectory directory)
+public sealed class PhoneStyles(IDbContextFactory<CrmDbContext> contexts, UserDirectory directory, IEnumerable<Auth.ISessionChangeListener> listeners)
 {
     public async Task<PhoneStyleChange> SetAsync(Guid userId, PhoneStyle style, CancellationToken cancellationToken)
     {
@@ -28,6 +28,12 @@ public sealed class PhoneStyles(IDbContextFactory<CrmDbContext> contexts, UserDi
 
             await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PhoneStyle, style), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        // The user as the judge keeps them is now out of date.
+        foreach (var listener in listeners)
+        {
+            listener.SessionsChanged();
         }
 
         return await directory.FindUserAsync(userId, cancellationToken) is { } user

@@ -26,8 +26,10 @@ public sealed partial class SessionWatch(
     TimeProvider time,
     ILogger<SessionWatch> logger) : BackgroundService
 {
-    // Time for the error event to leave before the socket is cut under it.
-    private static readonly TimeSpan FarewellTime = TimeSpan.FromMilliseconds(200);
+    // Time for the error event to leave before the socket is cut under it. Generous: the connection
+    // is already out of its groups and refused every command, and 200 ms was seen to run out on a
+    // busy two-core machine, in a process that had just started.
+    private static readonly TimeSpan FarewellTime = TimeSpan.FromSeconds(1);
 
     private readonly Channel<bool> _nudges = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
