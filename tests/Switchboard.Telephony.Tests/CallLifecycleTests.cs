@@ -87,6 +87,27 @@ public class CallLifecycleTests
     }
 
     [Fact]
+    public void Answering_on_a_phone_that_cannot_be_answered_remotely_says_so_not_that_the_call_rings()
+    {
+        // As on Asterisk: only lines listed in Asterisk:RemoteAnswerLines are answered from the panel.
+        var capabilities = TrackerFixture.AllCapabilities with
+        {
+            CallOperations = TrackerFixture.AllCapabilities.CallOperations & ~CallOperations.Answer,
+            LineOperations = new Dictionary<string, CallOperations> { ["102"] = TrackerFixture.AllCapabilities.CallOperations },
+        };
+        var fixture = new TrackerFixture(capabilities: capabilities);
+        var unanswerable = fixture.Inbound("c1", "101");
+        var answerable = fixture.Inbound("c2", "102");
+
+        var refused = fixture.Tracker.CheckCall(unanswerable.Id, CallOperations.Answer);
+
+        Assert.Equal("operation_not_supported", refused.ErrorCode);
+        Assert.Equal("The phone on line 101 cannot be answered from the panel: answer it on the phone.", refused.Error);
+        Assert.True(fixture.Tracker.CheckCall(answerable.Id, CallOperations.Answer).IsAllowed);
+        Assert.Equal("operation_not_allowed", fixture.Tracker.CheckCall(unanswerable.Id, CallOperations.Hold).ErrorCode);
+    }
+
+    [Fact]
     public void Answering_a_finished_call_is_refused_and_announces_nothing()
     {
         var fixture = new TrackerFixture();

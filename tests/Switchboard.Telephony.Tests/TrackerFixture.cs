@@ -11,9 +11,9 @@ internal sealed class TrackerFixture
     public static readonly PbxCapabilities AllCapabilities = new(
         (CallOperations)((1 << 13) - 1), WrapUp: true, CallCentreMode: true, CallRecording: false, Listen: true);
 
-    public TrackerFixture(CallTrackerOptions? options = null)
+    public TrackerFixture(CallTrackerOptions? options = null, PbxCapabilities? capabilities = null)
     {
-        Tracker = new CallTracker(Time, options ?? new CallTrackerOptions(), AllCapabilities);
+        Tracker = new CallTracker(Time, options ?? new CallTrackerOptions(), capabilities ?? AllCapabilities);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));

@@ -116,7 +116,7 @@ public sealed partial class AmiConnection
             try
             {
                 await Task.Delay(delay, _time, _disposing.Token);
-                var session = await OpenSessionAsync(_disposing.Token);
+                var session = await OpenSessionAsync(_disposing.Token, retry: true);
                 GoOpen(session);
                 return;
             }
@@ -127,7 +127,7 @@ public sealed partial class AmiConnection
             }
             catch (AmiConnectionException ex)
             {
-                LogConnectFailed(attempt + 1, ex);
+                LogRetryFailed(attempt + 1, ex.Message);
             }
             catch (Exception ex) when (_disposing.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException)
             {
@@ -137,14 +137,21 @@ public sealed partial class AmiConnection
     }
 
     /// <summary>TCP connect, banner and login, all within <see cref="AmiOptions.ConnectTimeout"/>. The session is closed again on any failure.</summary>
-    private async Task<AmiSession> OpenSessionAsync(CancellationToken cancellationToken)
+    private async Task<AmiSession> OpenSessionAsync(CancellationToken cancellationToken, bool retry = false)
     {
         using var timer = new CancellationTokenSource(_options.ConnectTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         AmiSession? session = null;
         try
         {
-            LogConnecting(_options.Host, _options.Port);
+            if (retry)
+            {
+                LogConnectingAgain(_options.Host, _options.Port);
+            }
+            else
+            {
+                LogConnecting(_options.Host, _options.Port);
+            }
             session = await AmiSession.ConnectAsync(this, _options, _logger, _counters, _time, linked.Token);
             var banner = await session.Banner.WaitAsync(linked.Token);
             await LoginAsync(session, banner, linked.Token);

@@ -8,6 +8,9 @@ public sealed partial class AmiConnection
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Connecting to AMI at {Host}:{Port}")]
     private partial void LogConnecting(string host, int port);
 
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Debug, Message = "Connecting to AMI at {Host}:{Port} again")]
+    private partial void LogConnectingAgain(string host, int port);
+
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "AMI link {State} (was {Previous}): {Reason}")]
     private partial void LogStateChanged(AmiConnectionState state, AmiConnectionState previous, string reason);
 
@@ -17,11 +20,16 @@ public sealed partial class AmiConnection
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "AMI link to {Host}:{Port} lost")]
     private partial void LogLinkLost(string host, int port, Exception error);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "AMI reconnection attempt {Attempt} in {DelayMs:0} ms")]
+    // Debug: while Asterisk stays away, each attempt's one line at Warning is its failure (1012).
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "AMI reconnection attempt {Attempt} in {DelayMs:0} ms")]
     private partial void LogReconnecting(int attempt, double delayMs);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "AMI connection attempt {Attempt} failed")]
     private partial void LogConnectFailed(int attempt, Exception error);
+
+    // The stack was logged with the outage's first failure (1004 or 1006); a retry says only why.
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "AMI connection attempt {Attempt} failed: {Reason}")]
+    private partial void LogRetryFailed(int attempt, string reason);
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Asterisk at {Host}:{Port} refused the login of {Username}; not retrying")]
     private partial void LogLoginRefused(string username, string host, int port, Exception error);

@@ -16,11 +16,17 @@ public sealed partial class CallTracker
             }
 
             var call = _active[key];
-            return call.Operations.HasFlag(operation)
-                ? CommandCheck.Allowed(call)
-                : CommandCheck.Refused(
+            if (call.Operations.HasFlag(operation))
+            {
+                return CommandCheck.Allowed(call);
+            }
+
+            // An operation this line's phone never offers is not a matter of the call's state: say so.
+            return _capabilities.OperationsFor(call.Line).HasFlag(operation)
+                ? CommandCheck.Refused(
                     "operation_not_allowed",
-                    $"The call cannot {Describe(operation)} while it is {call.State.ToString().ToLowerInvariant()}.");
+                    $"The call cannot {Describe(operation)} while it is {call.State.ToString().ToLowerInvariant()}.")
+                : CommandCheck.Refused("operation_not_supported", NeverOffered(operation, call.Line));
         }
     }
 
@@ -55,6 +61,10 @@ public sealed partial class CallTracker
             return consultation is null ? null : (call, consultation);
         }
     }
+
+    private static string NeverOffered(CallOperations operation, string line) => operation == CallOperations.Answer
+        ? $"The phone on line {line} cannot be answered from the panel: answer it on the phone."
+        : $"The phone system does not let line {line} {Describe(operation)} from the panel.";
 
     private static string Describe(CallOperations operation) => operation switch
     {

@@ -84,6 +84,44 @@ public sealed class AmiConnectionLinkTests
     }
 
     [Fact]
+    public async Task While_Asterisk_stays_away_each_attempt_logs_one_line_and_the_stack_is_logged_once()
+    {
+        using var logs = new CapturingLoggerProvider();
+        var server = new FakeAmiServer();
+        var options = server.ClientOptions() with
+        {
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(5),
+            ReconnectMaxDelay = TimeSpan.FromMilliseconds(10),
+        };
+        await using var connection = new AmiConnection(options, logs.CreateLogger<AmiConnection>(), TimeProvider.System, () => 1.0);
+        await connection.ConnectAsync().WaitAsync(Step);
+        await server.DisposeAsync();
+
+        await RetriesAsync(logs, 5);
+        var othersAfterFive = Shown(logs).Count(l => !IsRetry(l));
+        await RetriesAsync(logs, 20);
+
+        // What an operator sees at the default level: the lost link once, with its stack, then one line an attempt.
+        var shown = Shown(logs);
+        var retries = shown.Where(IsRetry).ToList();
+        Assert.All(retries, l => Assert.EndsWith(" ", l, StringComparison.Ordinal));
+        Assert.Equal(othersAfterFive, shown.Count(l => !IsRetry(l)));
+        Assert.True(shown.Count(l => l.Contains("   at ", StringComparison.Ordinal)) <= 1, string.Join(Environment.NewLine, shown.Take(8)));
+
+        static bool IsRetry(string line) => line.StartsWith("Warning 1012 ", StringComparison.Ordinal);
+        static List<string> Shown(CapturingLoggerProvider logs) =>
+            [.. logs.Lines.Where(l => !l.StartsWith("Debug ", StringComparison.Ordinal) && !l.StartsWith("Trace ", StringComparison.Ordinal))];
+        static async Task RetriesAsync(CapturingLoggerProvider logs, int count)
+        {
+            using var wait = new CancellationTokenSource(Step);
+            while (logs.Lines.Count(IsRetry) < count)
+            {
+                await Task.Delay(10, wait.Token);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_ping_without_answer_and_a_silent_link_is_a_dead_link_that_is_rebuilt()
     {
         var time = new FakeTimeProvider();
