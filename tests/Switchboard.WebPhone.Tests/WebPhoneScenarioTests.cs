@@ -119,9 +119,19 @@ public sealed class WebPhoneScenarioTests(SipRig rig, WebPhoneServer server, Web
         await Expect(second.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Your phone is in another tab" })).ToBeVisibleAsync();
 
         // The tab holding the phone goes away: the other one gets the lock (Web Locks), registers once, and is the phone.
+        var closedTabs = await rig.ContactsAsync(Demo.LineB, CancellationToken.None);
         await first.CloseAsync();
         await Expect(second.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "This tab is your phone" })).ToBeVisibleAsync();
+
+        // One contact, and the new tab's: Kamailio may still hold the closed tab's for a moment, and a call would ring there.
         await WaitForContactsAsync(Demo.LineB, 1);
+        using (var limit = new CancellationTokenSource(Limit))
+        {
+            while ((await rig.ContactsAsync(Demo.LineB, limit.Token)) is var contacts && (contacts.Count != 1 || closedTabs.Contains(contacts[0])))
+            {
+                await Task.Delay(100, limit.Token);
+            }
+        }
 
         await using var caller = await SippRun.StartAsync(rig, "outside-caller.xml", new SippOptions { Service = Demo.LineB, Hold = TimeSpan.FromSeconds(2) });
         var popup = second.GetByRole(AriaRole.Dialog, new() { Name = "Incoming call" });
