@@ -44,7 +44,6 @@ public sealed partial class CtiHub(
         var user = signedIn.User;
         var live = new LiveConnection(Context, signedIn);
         Context.Items[UserKey] = live;
-        liveConnections.Add(live);
         var wantsRaw = Context.GetHttpContext()?.Request.Query[CtiCommands.RawMessagesQueryKey] is { Count: > 0 } raw
             && raw.ToString() is "1" or "true";
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.User(user.Id), Context.ConnectionAborted);
@@ -57,7 +56,10 @@ public sealed partial class CtiHub(
             }
         }
 
+        // Registered once its groups are joined: a connection aborted before then never reaches
+        // OnDisconnectedAsync, and would stay registered for ever.
         connectedUsers.Add(user);
+        liveConnections.Add(live);
         await Clients.Caller.SendAsync(CtiEvents.Initialized, Initialized(user), Context.ConnectionAborted);
         await Clients.Caller.SendAsync(CtiEvents.ActiveCallSnapshot, Snapshot(user), Context.ConnectionAborted);
         await base.OnConnectedAsync();
