@@ -112,7 +112,9 @@ public sealed partial class AmiCallMapper
     }
 
     // VarSet: only ATTENDEDTRANSFER / TRANSFERERNAME matter. Asterisk sets them on the Local channel it
-    // requests for an attended transfer (bridge_basic.c, dial_transfer), naming the transferer's channel.
+    // requests for an attended transfer (bridge_basic.c, dial_transfer), naming the transferer's channel; the
+    // ;2 half inherits them when it is called, before or after the LocalBridge that pairs the two. The pair is
+    // one consultation, owned by the ;1 half (the one that joins the transferer), whichever half speaks first.
     private Outcome OnVarSet(AmiMessage message)
     {
         var variable = message["Variable"];
@@ -127,9 +129,10 @@ public sealed partial class AmiCallMapper
             return Outcome.Skipped;
         }
 
-        if (local.IsLocal && local.TransferOf is null)
+        var owner = local.Name.EndsWith(";2", StringComparison.Ordinal) && _channels.Partner(local) is { } first ? first : local;
+        if (owner.IsLocal && owner.TransferOf is null)
         {
-            BindAttendedTransfer(local, transferer);
+            BindAttendedTransfer(owner, transferer);
         }
 
         return Outcome.Used;

@@ -11,15 +11,33 @@ namespace Switchboard.Connectors.Asterisk.Tests.Mapping;
 /// </summary>
 public sealed class ScriptedScenarioTests
 {
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void An_attended_transfer_by_Atxfer_holds_the_call_consults_the_target_and_hands_the_caller_over(bool withVarSet)
+    /// <summary>
+    /// Which halves of the transfer's Local pair get Asterisk's VarSets, and whether LocalBridge pairs them first.
+    /// Live Asterisk 20 and 22 set them on ;1 and the ;2 inherits them; without VarSet (an event filter that drops
+    /// it), the transferer entering the Local channel's bridge tells the same.
+    /// </summary>
+    public enum TransferVariables
     {
-        // Without VarSet (an event filter that drops it), the transferer entering the Local channel's bridge tells the same.
+        None,
+        FirstHalf,
+        BothHalves,
+        BothHalvesSecondFirst,
+        BothHalvesAfterLocalBridge,
+        SecondHalfOnly,
+    }
+
+    [Theory]
+    [InlineData(TransferVariables.None)]
+    [InlineData(TransferVariables.FirstHalf)]
+    [InlineData(TransferVariables.BothHalves)]
+    [InlineData(TransferVariables.BothHalvesSecondFirst)]
+    [InlineData(TransferVariables.BothHalvesAfterLocalBridge)]
+    [InlineData(TransferVariables.SecondHalfOnly)]
+    public void An_attended_transfer_by_Atxfer_holds_the_call_consults_the_target_and_hands_the_caller_over(TransferVariables variables)
+    {
         var script = new AmiScript();
         var (trunk, agent) = AnsweredInbound(script);
-        var (local1, local2, target) = StartAtxfer(script, agent, trunk, withVarSet);
+        var (local1, local2, target) = StartAtxfer(script, agent, trunk, variables);
         // The transferer hangs up to complete: the consultation bridge merges into the caller's.
         script.HangupRequest(agent).BridgeLeave(agent, "consult").BridgeLeave(local1, "consult").BridgeEnter(local1, "first")
             .Event("MusicOnHoldStop", trunk)
@@ -57,14 +75,20 @@ public sealed class ScriptedScenarioTests
             conversation: conversation);
         Assert.Equal("101", handedOver.RedirectedFrom);
         Assert.Single(run.Facts.OfType<CallPartyChanged>());
+        Assert.Equal(3, run.Facts.OfType<CallAppeared>().Count());
     }
 
-    [Fact]
-    public void A_cancelled_attended_transfer_ends_the_consultation_and_takes_the_held_call_back()
+    [Theory]
+    [InlineData(TransferVariables.None)]
+    [InlineData(TransferVariables.FirstHalf)]
+    [InlineData(TransferVariables.BothHalves)]
+    [InlineData(TransferVariables.BothHalvesSecondFirst)]
+    [InlineData(TransferVariables.BothHalvesAfterLocalBridge)]
+    public void A_cancelled_attended_transfer_ends_the_consultation_and_takes_the_held_call_back(TransferVariables variables)
     {
         var script = new AmiScript();
         var (trunk, agent) = AnsweredInbound(script);
-        var (local1, local2, target) = StartAtxfer(script, agent, trunk);
+        var (local1, local2, target) = StartAtxfer(script, agent, trunk, variables);
         script.BridgeLeave(agent, "consult").BridgeEnter(agent, "first").Event("Unhold", agent).Event("MusicOnHoldStop", trunk)
             .Blocks("AttendedTransfer", null, [("OrigTransferer", agent), ("SecondTransferer", agent)], ("Result", "Fail"), ("DestType", "Fail"))
             .BridgeLeave(local1, "consult").Hangup(local1).BridgeLeave(local2, "dial").Hangup(local2)
@@ -83,6 +107,7 @@ public sealed class ScriptedScenarioTests
             conversation: trunk.Linkedid);
         Finished(run.OnlyCallOn("102"), new CallKey(local1.Uniqueid, "102"), CallDirection.Internal, "101", "102",
             CallEndReason.Completed, conversation: trunk.Linkedid);
+        Assert.Equal(2, on101.Count);
     }
 
     [Fact]
@@ -259,16 +284,45 @@ public sealed class ScriptedScenarioTests
 
     /// <summary>AMI Atxfer to 102, as bridge_basic.c does it: hold, the feature's digits, a Local channel to the target, the move.</summary>
     private static (ScriptChannel Local1, ScriptChannel Local2, ScriptChannel Target) StartAtxfer(
-        AmiScript script, ScriptChannel agent, ScriptChannel trunk, bool withVarSet = true)
+        AmiScript script, ScriptChannel agent, ScriptChannel trunk, TransferVariables variables)
     {
         script.Event("Hold", agent).Event("MusicOnHoldStart", trunk, ("Class", "default"));
         var (one, two) = script.Local("102", "from-internal", agent);
         var target = script.Phone("102", agent);
         script.Newchannel(one).Newchannel(two);
-        if (withVarSet)
+        void Variables(ScriptChannel half) =>
+            script.Event("VarSet", half, ("Variable", "TRANSFERERNAME"), ("Value", agent.Name))
+                .Event("VarSet", half, ("Variable", "ATTENDEDTRANSFER"), ("Value", agent.Name));
+        void LocalBridge() =>
+            script.Blocks("LocalBridge", null, [("LocalOne", one), ("LocalTwo", two)], ("Context", "from-internal"),
+                ("Exten", "102"), ("LocalOptimization", "Yes"));
+
+        switch (variables)
         {
-            script.Event("VarSet", one, ("Variable", "TRANSFERERNAME"), ("Value", agent.Name))
-                .Event("VarSet", one, ("Variable", "ATTENDEDTRANSFER"), ("Value", agent.Name));
+            case TransferVariables.FirstHalf:
+                Variables(one);
+                break;
+            case TransferVariables.BothHalves:
+                Variables(one);
+                Variables(two);
+                break;
+            case TransferVariables.BothHalvesSecondFirst:
+                Variables(two);
+                Variables(one);
+                break;
+            case TransferVariables.BothHalvesAfterLocalBridge:
+                LocalBridge();
+                Variables(one);
+                Variables(two);
+                break;
+            case TransferVariables.SecondHalfOnly:
+                Variables(two);
+                break;
+        }
+
+        if (variables != TransferVariables.BothHalvesAfterLocalBridge)
+        {
+            LocalBridge();
         }
 
         script.Bridge("consult", one)
