@@ -25,6 +25,7 @@ public static class CrmEndpoints
         api.MapMeEndpoints();
         api.MapUserEndpoints();
         api.MapPhoneStyleEndpoint();
+        api.MapWebPhoneLinesEndpoint();
         api.MapColleagueEndpoints();
         api.MapSipAccountEndpoints();
         api.MapTeamEndpoints();

@@ -44,6 +44,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<PhoneStyles>();
+        services.AddSingleton<WebPhoneLines>();
         services.AddSingleton<TeamAdministration>();
         services.AddSingleton<SipAccountStore>();
 

@@ -25,7 +25,8 @@ public static class MessagingServiceCollectionExtensions
     /// The hub, the pump from the connector through the tracker, and the saver behind its durable
     /// outbox (<c>Messaging:OutboxPath</c>). The host supplies
     /// the connector and the CRM ports (<see cref="Ports.IUserDirectory"/>, <see cref="Ports.ICallerLookup"/>,
-    /// <see cref="Ports.ICallLogWriter"/>, <see cref="Ports.IOpenCallReader"/>, <see cref="Ports.ISessionJudge"/>).
+    /// <see cref="Ports.ICallLogWriter"/>, <see cref="Ports.IOpenCallReader"/>, <see cref="Ports.ISessionJudge"/>,
+    /// <see cref="Ports.IWebPhoneLineReader"/>).
     /// </summary>
     public static IServiceCollection AddMessagingService(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +43,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<SessionWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionWatch>());
         services.AddSingleton<CtiNotifier>();
+        services.AddSingleton<BrowserSavedLines>();
+        services.AddHostedService(sp => sp.GetRequiredService<BrowserSavedLines>());
 
         // The outbox first: it takes up what waited on disk before the pump can add to it.
         services.AddSingleton<CallOutbox>();

@@ -23,7 +23,7 @@ public sealed class OpenCalls(IDbContextFactory<CrmDbContext> contexts)
     public async Task<IReadOnlyList<OpenCall>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var webPhoneLines = db.Lines.Where(l => l.User!.PhoneStyle == PhoneStyle.WebPhone).Select(l => l.Number);
+        var webPhoneLines = WebPhoneLines.Of(db);
         var rows = await db.CallRecords
             .AsNoTracking()
             .Where(r => r.State != Domain.CallState.Finished && !webPhoneLines.Contains(r.Line))

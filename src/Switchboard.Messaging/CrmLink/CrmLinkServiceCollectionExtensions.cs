@@ -41,6 +41,7 @@ public static class CrmLinkServiceCollectionExtensions
         services.AddSingleton<ICallerLookup, HttpCallerLookup>();
         services.AddSingleton<ICallLogWriter, HttpCallLogWriter>();
         services.AddSingleton<IOpenCallReader, HttpOpenCallReader>();
+        services.AddSingleton<IWebPhoneLineReader, HttpWebPhoneLineReader>();
         services.AddSingleton<ISessionJudge, HttpSessionJudge>();
         services.AddAuthentication(CrmTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CrmTokenAuthenticationHandler>(CrmTokenAuthenticationHandler.SchemeName, null);

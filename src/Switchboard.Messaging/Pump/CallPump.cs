@@ -22,6 +22,7 @@ public sealed partial class CallPump(
     CtiNotifier notifier,
     CallSaver saver,
     CutOffCallCloser closer,
+    BrowserSavedLines browserSaved,
     TimeProvider time,
     ILogger<CallPump> logger) : BackgroundService
 {
@@ -38,6 +39,8 @@ public sealed partial class CallPump(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Which lines the browser saves must be known before the first call is saved, or its row is written twice.
+        await browserSaved.FirstAttempt.WaitAsync(stoppingToken);
         await connector.ConnectAsync(stoppingToken);
         _started.TrySetResult();
         LogConnectorStarted(connector.Name);
@@ -70,6 +73,17 @@ public sealed partial class CallPump(
     {
         foreach (var change in events)
         {
+            if (change.Line is { } line && browserSaved.Contains(line))
+            {
+                // A web-phone user's browser announces and saves their calls; the tracker keeps them for supervisors.
+                if (change is WrapUpStarted ownWrapUp)
+                {
+                    ScheduleEndOfWrapUp(ownWrapUp, cancellationToken);
+                }
+
+                continue;
+            }
+
             var published = change;
             // A new call, or a call whose far end changed, is announced with who is calling.
             if (change is CallChanged { Kind: CallChangeKind.Started or CallChangeKind.PartyChanged } changedParty)

@@ -22,6 +22,7 @@ internal sealed class AllRole : IServerRole
         services.AddSingleton<ICallerLookup, CrmCallerLookup>();
         services.AddSingleton<ICallLogWriter, CrmCallLogWriter>();
         services.AddSingleton<IOpenCallReader, CrmOpenCallReader>();
+        services.AddSingleton<IWebPhoneLineReader, CrmWebPhoneLineReader>();
         services.AddSingleton<ICallLinkListener, TrackerCallLinkListener>();
         services.AddSingleton<ISessionJudge, CrmSessionJudge>();
         services.AddSingleton<ISessionChangeListener, HubSessionListener>();

@@ -115,6 +115,30 @@ public class SeparateRolesTests(SeparateRolesFixture roles) : IClassFixture<Sepa
         Assert.Contains("session_ended", removed.ErrorCodes);
     }
 
+    [Fact]
+    public async Task The_Messaging_Service_leaves_a_web_phone_users_calls_to_their_browser()
+    {
+        using var admin = new HttpClient { BaseAddress = roles.Crm.BaseAddress, Timeout = Timeouts.Step };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await roles.LoginAsync("admin"));
+        using var created = await admin.PostAsJsonAsync("/api/users", new { login = "roles-web", displayName = "Web", role = "agent", password = "separate-roles-password", lines = new[] { "104" } });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var account = new { address = "sip:104@127.0.0.1", authUser = "104", password = "sip-password", webSocketUrl = "ws://127.0.0.1:8089/ws" };
+        (await admin.PutAsJsonAsync($"/api/users/{id}/sip-account", account)).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/users/{id}/phone-style", new { phoneStyle = "webPhone" })).EnsureSuccessStatusCode();
+        // The Messaging Service reads GET /api/lines/web-phone every Messaging:SessionCheckInterval (5 s).
+        await Task.Delay(TimeSpan.FromSeconds(11));
+        await using var agent = await roles.ConnectAsync(Demo.AgentA);
+
+        var webPhoneCall = await roles.Simulator.CallAsync(Demo.KnownCaller, "104");
+        await roles.Simulator.HangUpAsync(webPhoneCall);
+        // A call the Messaging Service does save, after it: its row comes behind the other's, had there been one.
+        var after = await WorkCallAsync(agent, Demo.KnownCaller);
+
+        var rows = await LogRowsAsync([after]);
+        Assert.DoesNotContain(rows, r => r.GetProperty("line").GetString() == "104");
+    }
+
     private async Task<string> LoginAsync(string login, string password)
     {
         using var response = await roles.Crm.Http.PostAsJsonAsync("/api/auth/login", new { login, password });

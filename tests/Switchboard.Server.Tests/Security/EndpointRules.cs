@@ -62,6 +62,7 @@ public static class EndpointRules
 
         // The Messaging Service's account (an administrator) only.
         ["GET /api/calls/open"] = new(Get("/api/calls/open"), Administrators(Ok)),
+        ["GET /api/lines/web-phone"] = new(Get("/api/lines/web-phone"), Administrators(Ok)),
         ["POST /api/auth/sessions/check"] = new(Send(HttpMethod.Post, "/api/auth/sessions/check", new { sessions = Array.Empty<object>() }), Administrators(Ok)),
 
         // Users, teams and web-phone accounts: administrators only. Each request acts on a user or team of its own.
