@@ -104,6 +104,34 @@ public class LineAndAgentTests
     }
 
     [Fact]
+    public void A_call_the_PBX_lost_while_the_link_was_down_ends_when_the_link_was_lost_not_when_it_came_back()
+    {
+        var fixture = new TrackerFixture();
+        fixture.Apply(new PbxLinkChanged(true, null));
+        fixture.Inbound();
+        fixture.Time.Advance(TimeSpan.FromSeconds(2));
+        fixture.Apply(new CallAnswered(Key));
+        fixture.Time.Advance(TimeSpan.FromSeconds(5));
+        var lostAt = fixture.Time.GetUtcNow();
+        fixture.Apply(new PbxLinkChanged(false, "Asterisk was killed"));
+        fixture.Time.Advance(TimeSpan.FromSeconds(9));
+        fixture.Apply(new PbxLinkChanged(false, "still down"));
+        fixture.Apply(new PbxLinkChanged(true, null));
+
+        var ended = fixture.Apply(new ActiveCallsReported([])).OfType<CallChanged>().Single(c => c.Kind == CallChangeKind.Finished).Call;
+
+        Assert.Equal(lostAt, ended.EndedAt);
+        Assert.Equal(TimeSpan.FromSeconds(5), ended.TalkTimeAt(fixture.Time.GetUtcNow()));
+        Assert.Equal(CallEndReason.Completed, ended.EndReason);
+
+        // The next resync, with no outage before it, ends a missing call at the moment it is told.
+        fixture.Inbound();
+        fixture.Time.Advance(TimeSpan.FromSeconds(3));
+        var again = fixture.Apply(new ActiveCallsReported([])).OfType<CallChanged>().Single(c => c.Kind == CallChangeKind.Finished).Call;
+        Assert.Equal(fixture.Time.GetUtcNow(), again.EndedAt);
+    }
+
+    [Fact]
     public void Resync_keeps_the_start_and_answer_of_a_call_the_PBX_says_how_old_it_is()
     {
         var fixture = new TrackerFixture();

@@ -136,14 +136,14 @@ public sealed partial class CallTracker
         RefreshLine(fact.Key.Line, events);
     }
 
-    private void End(CallEnded fact, List<TrackerEvent> events)
+    private void End(CallEnded fact, List<TrackerEvent> events, DateTimeOffset? endedAt = null)
     {
         if (!_active.TryGetValue(fact.Key, out var call))
         {
             return;
         }
 
-        var now = _time.GetUtcNow();
+        var now = endedAt is { } at ? new[] { at, call.StartedAt, call.AnsweredAt ?? call.StartedAt }.Max() : _time.GetUtcNow();
         var finished = call with
         {
             State = CallState.Finished,
@@ -162,13 +162,17 @@ public sealed partial class CallTracker
     }
 
     // After the link comes back, the PBX's list is the truth: calls it no longer has ended
-    // while we could not see them, and calls we never saw are taken up as they are now.
+    // while we could not see them, and calls we never saw are taken up as they are now. A call that
+    // went while the link was down ends when the link was lost, the last moment it was known to be
+    // alive: a PBX that crashed and came back must not give it the outage as talk time.
     private void Reconcile(ActiveCallsReported report, List<TrackerEvent> events)
     {
         var reported = report.Calls.Select(c => c.Key).ToHashSet();
+        var lostAt = _linkLostAt;
+        _linkLostAt = null;
         foreach (var gone in _active.Keys.Where(k => !reported.Contains(k)).ToList())
         {
-            End(new CallEnded(gone, HangupCause.Normal, HangupSide.Unknown), events);
+            End(new CallEnded(gone, HangupCause.Normal, HangupSide.Unknown), events, lostAt);
         }
 
         foreach (var fact in report.Calls.Where(c => !_active.ContainsKey(c.Key)))

@@ -20,6 +20,10 @@ public sealed partial class CallTracker
     private readonly Dictionary<string, LineState> _lines = new(StringComparer.Ordinal);
     private bool _linkUp;
 
+    // When the link to the PBX was lost, until the PBX's list after it comes: calls missing from that
+    // list ended while nobody could see them, and no later than this.
+    private DateTimeOffset? _linkLostAt;
+
     public CallTracker(TimeProvider time, CallTrackerOptions options, PbxCapabilities capabilities)
     {
         _time = time;
@@ -88,6 +92,11 @@ public sealed partial class CallTracker
                     SetCallCentreMode(mode, events);
                     break;
                 case PbxLinkChanged link:
+                    if (!link.IsUp && _linkUp)
+                    {
+                        _linkLostAt ??= _time.GetUtcNow();
+                    }
+
                     _linkUp = link.IsUp;
                     events.Add(new PbxLinkStateChanged(link.IsUp, link.Reason));
                     break;
