@@ -124,4 +124,6 @@ internal static class AsteriskActions
             .Add("Async", "true");
 
     public static AmiAction CoreShowChannels() => new("CoreShowChannels");
+
+    public static AmiAction QueueStatus() => new("QueueStatus");
 }

@@ -1,3 +1,4 @@
+using Switchboard.Connectors.Asterisk.Setup;
 using Switchboard.Telephony.Agents;
 using Switchboard.Telephony.Calls;
 using Switchboard.Telephony.Connectors;
@@ -39,7 +40,7 @@ public sealed partial class AsteriskConnector
             if (string.Equals(response.Response, "Error", StringComparison.OrdinalIgnoreCase)
                 && !(response["Message"]?.Contains("there", StringComparison.OrdinalIgnoreCase) ?? false))
             {
-                throw new PbxCommandException($"Asterisk refused {action.Name} for queue {queue}: {response["Message"] ?? "no reason given"}.");
+                throw new PbxCommandException($"Queue {queue}: {AsteriskRefusals.Explain(action.Name, response["Message"])}");
             }
         }
 

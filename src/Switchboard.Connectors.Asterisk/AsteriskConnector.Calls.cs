@@ -1,5 +1,6 @@
 using Switchboard.Connectors.Asterisk.Ami;
 using Switchboard.Connectors.Asterisk.Mapping;
+using Switchboard.Connectors.Asterisk.Setup;
 using Switchboard.Telephony.Calls;
 using Switchboard.Telephony.Connectors;
 
@@ -104,7 +105,7 @@ public sealed partial class AsteriskConnector
         }
 
         return string.Equals(response.Response, "Error", StringComparison.OrdinalIgnoreCase)
-            ? throw new PbxCommandException($"Asterisk refused {action.Name}: {response["Message"] ?? "no reason given"}.")
+            ? throw new PbxCommandException(AsteriskRefusals.Explain(action.Name, response["Message"]))
             : response;
     }
 

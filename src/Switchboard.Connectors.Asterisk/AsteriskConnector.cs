@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Connectors.Asterisk.Ami;
 using Switchboard.Connectors.Asterisk.Mapping;
+using Switchboard.Connectors.Asterisk.Setup;
 using Switchboard.Telephony.Calls;
 using Switchboard.Telephony.Connectors;
 
@@ -12,8 +13,8 @@ namespace Switchboard.Connectors.Asterisk;
 /// <summary>
 /// Asterisk as the PBX, over one AMI connection for all users. AMI events go through the
 /// <see cref="AmiCallMapper"/> to become facts; commands become the AMI actions of <see cref="AsteriskActions"/>.
-/// After every (re)connection the active calls are read with CoreShowChannels, so the tracker can
-/// reconcile what happened while the link was down.
+/// After every (re)connection the active calls are read with CoreShowChannels and queue membership and pauses
+/// with QueueStatus, so the tracker can reconcile what happened while the link was down.
 /// </summary>
 public sealed partial class AsteriskConnector : IPbxConnector
 {
@@ -30,6 +31,7 @@ public sealed partial class AsteriskConnector : IPbxConnector
     private readonly CancellationTokenSource _stopping = new();
     private readonly HoldBook _holds = new();
     private readonly AgentStateBook _agents = new();
+    private readonly AsteriskSetupCheck _setupCheck;
     private Task _running = Task.CompletedTask;
     private long _clickToCalls;
     private int _disposed;
@@ -45,6 +47,7 @@ public sealed partial class AsteriskConnector : IPbxConnector
         _mapper = mapper;
         _options = options.Value;
         _logger = logger;
+        _setupCheck = new AsteriskSetupCheck(ami, _options, logger);
         Capabilities = new PbxCapabilities(Operations, WrapUp: true, CallCentreMode: true, CallRecording: false, Listen: true)
         {
             LineOperations = _options.RemoteAnswerLines.ToDictionary(
@@ -167,6 +170,14 @@ public sealed partial class AsteriskConnector : IPbxConnector
         {
             var list = await _ami.SendListActionAsync(AsteriskActions.CoreShowChannels(), cancellationToken);
             _facts.Writer.TryWrite(_mapper.Resync(list.Events));
+            var queues = await _ami.SendListActionAsync(AsteriskActions.QueueStatus(), cancellationToken);
+            var resync = _mapper.ResyncQueues(queues.Events);
+            foreach (var fact in resync.Facts)
+            {
+                _facts.Writer.TryWrite(_agents.Translate(fact));
+            }
+
+            await _setupCheck.RunAsync(resync, cancellationToken);
         }
         catch (Exception failed) when (failed is AmiActionTimeoutException or AmiConnectionLostException)
         {
@@ -214,4 +225,5 @@ public sealed partial class AsteriskConnector : IPbxConnector
 
     [LoggerMessage(2, LogLevel.Warning, "Reading the active calls after a reconnection failed: {Reason}")]
     private partial void LogResyncFailed(string reason);
+
 }

@@ -1,5 +1,6 @@
 using Switchboard.Connectors.Asterisk.Ami;
 using Switchboard.Connectors.Asterisk.Mapping;
+using Switchboard.Telephony.Agents;
 using Switchboard.Telephony.Calls;
 using Switchboard.Telephony.Connectors;
 using Switchboard.Telephony.Tracking;
@@ -148,6 +149,38 @@ public sealed class ResyncTests
 
         throw new InvalidOperationException("The recording has no CoreShowChannels list.");
     }
+
+    [Fact]
+    public void A_queue_status_list_reports_members_with_their_pauses_names_static_ones_and_takes_out_lines_no_longer_listed()
+    {
+        var mapper = new AmiCallMapper();
+        var first = mapper.ResyncQueues([Member("PJSIP/101", "dynamic", paused: true, "Lunch"), Member("PJSIP/102", "static", paused: false, "")]);
+
+        Assert.Equal(
+            [
+                new CallCentreModeReported("101", true), new CallCentreModeReported("102", true),
+                new AgentStatusReported("101", new AgentStatus(AgentState.Away, "Lunch")), new AgentStatusReported("102", AgentStatus.Available),
+            ],
+            first.Facts);
+        Assert.Equal([new QueueMembership("support", "102")], first.StaticMembers);
+
+        var second = mapper.ResyncQueues([Member("PJSIP/102", "static", paused: false, "")]);
+        Assert.Contains(new CallCentreModeReported("101", false), second.Facts);
+        Assert.Contains(new AgentStatusReported("101", AgentStatus.Available), second.Facts);
+        Assert.DoesNotContain(new CallCentreModeReported("102", false), second.Facts);
+    }
+
+    private static AmiMessage Member(string device, string membership, bool paused, string reason) =>
+        AmiMessage.Parse(string.Join(
+            "\r\n",
+            "Event: QueueMember",
+            "Queue: support",
+            $"Location: {device}",
+            $"StateInterface: {device}",
+            $"Membership: {membership}",
+            $"Paused: {(paused ? 1 : 0)}",
+            $"PausedReason: {reason}",
+            "ActionID: queues-1"));
 
     private static AmiMessage Item(string channel, string uniqueid, string linkedid, string application, string data, string bridge) =>
         AmiMessage.Parse(string.Join(
