@@ -124,6 +124,12 @@ public sealed partial class AmiCallMapper
             return Outcome.Ignored;
         }
 
+        if (string.IsNullOrEmpty(message["Value"]))
+        {
+            // Cleared when the transfer's bridges merge: nothing to learn.
+            return Outcome.Ignored;
+        }
+
         if (Channel(message) is not { } local || _channels.ByName(message["Value"]) is not { } transferer)
         {
             return Outcome.Skipped;

@@ -126,6 +126,39 @@ public class ReplayTests
     }
 
     [Theory]
+    [InlineData("asterisk22-transfers/21-attended-transfer-completed.ami", true)]
+    [InlineData("asterisk22-transfers/21b-attended-transfer-cancelled.ami", false)]
+    public async Task A_consultation_from_the_panel_is_one_call_and_one_row_whether_completed_or_cancelled(string recording, bool complete)
+    {
+        var scenario = RecordedScenario.Load(recording);
+        await using var ami = new FakeAmiServer();
+        var (server, session) = await AsteriskReplayServer.StartAsync(ami, "PJSIP");
+        await using var _ = server.AsAsyncDisposable();
+        await using var a = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
+        await using var b = await server.ConnectAsync(Demo.AgentB, Demo.PasswordOf(Demo.AgentB));
+        var replay = new Replayer(scenario, ami, session);
+
+        var atxfer = scenario.Action("Atxfer");
+        await replay.StreamToAsync(atxfer);
+        var call = await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == Demo.LineA);
+        await replay.ExpectAsync(atxfer, () => a.Model.MakeConsultCallAsync(call.Id, Demo.LineB));
+        var ending = scenario.Action(complete ? "Hangup" : "CancelAtxfer");
+        await replay.StreamToAsync(ending);
+        var consultation = await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.ParentCallId == call.Id);
+        await replay.ExpectAsync(ending, () => complete ? a.Model.TransferCallAsync(consultation.Id) : a.Model.CancelTransferAsync(consultation.Id));
+        await replay.StreamToEndAsync();
+
+        var finished = await a.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == call.Id);
+        Assert.Equal(complete ? CallEndReason.Transferred : CallEndReason.Completed, finished.EndReason);
+        Assert.Single(a.All<CallDto>(CtiEvents.CallStarted), c => c.ParentCallId == call.Id);
+        var rows = await new CallLogClient(server.Http, await server.LoginAsync(Demo.Administrator, Demo.PasswordOf(Demo.Administrator)))
+            .FinishedRowsAsync(call.ConversationId, 3);
+        Assert.Equal(3, rows.Count);
+        Assert.Single(rows, r => r.GetProperty("line").GetString() == Demo.LineA && r.GetProperty("parentPbxCallId").GetString() == call.PbxCallId);
+        Assert.Single(rows, r => r.GetProperty("line").GetString() == Demo.LineB);
+    }
+
+    [Theory]
     [MemberData(nameof(ParkHold))]
     public async Task Hold_and_unhold_from_the_panel_park_the_caller_and_bring_the_agent_back(string recording, string technology)
     {
