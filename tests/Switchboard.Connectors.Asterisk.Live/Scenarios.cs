@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Switchboard.Contracts;
+using Switchboard.Testing;
+
+namespace Switchboard.Connectors.Asterisk.Live;
+
+/// <summary>
+/// The live scenarios, each a whole call: what the agent's panel would see over the hub, what the panel's
+/// commands do on the real PBX, and the rows the call log has at the end. A failed check throws.
+/// </summary>
+internal static class Scenarios
+{
+    private static readonly TimeSpan PartyLimit = TimeSpan.FromSeconds(60);
+
+    public static IReadOnlyList<(string Name, Func<SmokeRun, Task> Run)> All { get; } =
+    [
+        ("incoming call with the caller found, hold and unhold", IncomingHoldUnholdAsync),
+        ("blind transfer", BlindTransferAsync),
+        ("attended transfer, completed", run => AttendedTransferAsync(run, complete: true)),
+        ("attended transfer, cancelled", run => AttendedTransferAsync(run, complete: false)),
+        ("click-to-call", ClickToCallAsync),
+        ("supervisor listens", ListenAsync),
+    ];
+
+    private static async Task IncomingHoldUnholdAsync(SmokeRun run)
+    {
+        await using var agent = await run.ConnectAsync("agent1");
+        await using var phone = run.Phone("101");
+        await using var caller = run.CallFromOutside("101", TimeSpan.FromSeconds(12));
+
+        var started = await agent.WaitForCallAsync(CtiEvents.CallStarted, c => c.Line == "101" && c.CallerNumber == SmokeRun.Caller);
+        Check(started.Contact?.ContactName is not null, $"the caller was not found among contacts ({started.CallerNumber})");
+        await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Id == started.Id);
+        await agent.WaitForAsync<LineStateChangedEvent>(CtiEvents.LineStateChanged, l => l.CallId == started.Id && l.Operations.Hold);
+        await agent.Model.HoldCallAsync(started.Id);
+        await agent.WaitForCallAsync(CtiEvents.Hold, c => c.Id == started.Id);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await agent.Model.UnholdCallAsync(started.Id);
+        await agent.WaitForCallAsync(CtiEvents.Unhold, c => c.Id == started.Id);
+        await caller.FinishedAsync(PartyLimit);
+        var finished = await agent.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == started.Id);
+
+        Check(finished.EndReason == CallEndReason.Completed, $"ended {finished.EndReason}, not completed");
+        var row = Single(await run.RowsAsync(started.ConversationId, 1));
+        Check(Text(row, "direction") == "incoming" && Text(row, "endReason") == "completed", $"row {row}");
+        Check(row.GetProperty("holdSeconds").GetInt32() >= 1, $"no hold time in {row}");
+        Check(row.GetProperty("contactId").ValueKind == JsonValueKind.String, $"no contact in {row}");
+    }
+
+    private static async Task BlindTransferAsync(SmokeRun run)
+    {
+        await using var a = await run.ConnectAsync("agent1");
+        await using var b = await run.ConnectAsync("agent2");
+        await using var phoneA = run.Phone("101");
+        await using var phoneB = run.Phone("102");
+        await using var caller = run.CallFromOutside("101", TimeSpan.FromSeconds(14));
+
+        var call = await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == "101");
+        await a.WaitForAsync<LineStateChangedEvent>(CtiEvents.LineStateChanged, l => l.CallId == call.Id && l.Operations.BlindTransfer);
+        await a.Model.BlindTransferCallAsync(call.Id, "102");
+        var atA = await a.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == call.Id);
+        var atB = await b.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == "102");
+        await caller.FinishedAsync(PartyLimit);
+        await b.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == atB.Id);
+
+        Check(atA.EndReason == CallEndReason.Transferred, $"101's call ended {atA.EndReason}");
+        Check(atB.CallerNumber == SmokeRun.Caller, $"102 got {atB.CallerNumber}, not the caller");
+        var rows = await run.RowsAsync(call.ConversationId, 2);
+        Check(rows.Count == 2, $"{rows.Count} rows, not 2");
+    }
+
+    private static async Task AttendedTransferAsync(SmokeRun run, bool complete)
+    {
+        await using var a = await run.ConnectAsync("agent1");
+        await using var b = await run.ConnectAsync("agent2");
+        await using var phoneA = run.Phone("101");
+        await using var phoneB = run.Phone("102");
+        await using var caller = run.CallFromOutside("101", TimeSpan.FromSeconds(22));
+
+        var call = await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == "101");
+        await a.WaitForAsync<LineStateChangedEvent>(CtiEvents.LineStateChanged, l => l.CallId == call.Id && l.Operations.MakeConsultCall);
+        await a.Model.MakeConsultCallAsync(call.Id, "102");
+        var consultation = await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.ParentCallId == call.Id);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        if (complete)
+        {
+            await a.Model.TransferCallAsync(consultation.Id);
+        }
+        else
+        {
+            await a.Model.CancelTransferAsync(consultation.Id);
+        }
+
+        await caller.FinishedAsync(PartyLimit);
+        var original = await a.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == call.Id);
+        Check(original.EndReason == (complete ? CallEndReason.Transferred : CallEndReason.Completed), $"101's call ended {original.EndReason}");
+        var consultations = a.All<CallDto>(CtiEvents.CallStarted).Count(c => c.ParentCallId == call.Id);
+        Check(consultations == 1, $"the agent got {consultations} consultations, not 1");
+        var rows = await run.RowsAsync(call.ConversationId, 3);
+        Check(rows.Count == 3, $"{rows.Count} rows, not 3: {string.Join(", ", rows.Select(r => $"{Text(r, "line")} {Text(r, "endReason")}"))}");
+        Check(rows.Count(r => Text(r, "parentPbxCallId") == call.PbxCallId) == 1, "not exactly one consultation row");
+    }
+
+    private static async Task ClickToCallAsync(SmokeRun run)
+    {
+        await using var agent = await run.ConnectAsync("agent1");
+        await using var phone = run.Phone("101");
+        await using var callee = run.Callee();
+
+        await agent.Model.MakeCallAsync("984951112233");
+        var call = await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == "101" && c.Direction == CallDirection.Outgoing);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await agent.Model.DropCallAsync(call.Id);
+        var finished = await agent.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == call.Id);
+
+        Check(finished.Contact?.ContactName is not null, $"the dialled contact was not found ({finished.CalleeNumber})");
+        var row = Single(await run.RowsAsync(call.ConversationId, 1));
+        Check(Text(row, "direction") == "outgoing" && row.GetProperty("talkSeconds").GetInt32() >= 1, $"row {row}");
+    }
+
+    private static async Task ListenAsync(SmokeRun run)
+    {
+        await using var agent = await run.ConnectAsync("agent1");
+        await using var supervisor = await run.ConnectAsync("supervisor");
+        await using var phone = run.Phone("101");
+        await using var supervisorPhone = run.Phone("103");
+        await using var caller = run.CallFromOutside("101", TimeSpan.FromSeconds(12));
+
+        var call = await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == "101");
+        await supervisor.Model.ListenCallAsync(call.Id);
+        var listening = await supervisor.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == "103");
+        Check(listening.IsListening, "the supervisor's call is not a listening call");
+        await caller.FinishedAsync(PartyLimit);
+        await supervisor.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == listening.Id);
+        var rows = await run.RowsAsync(call.ConversationId, 1);
+        Check(rows.All(r => Text(r, "line") == "101"), "the listening call was logged");
+    }
+
+    private static void Check(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(problem);
+        }
+    }
+
+    private static JsonElement Single(IReadOnlyList<JsonElement> rows)
+    {
+        Check(rows.Count == 1, $"{rows.Count} rows, not 1");
+        return rows[0];
+    }
+
+    private static string? Text(JsonElement row, string name) =>
+        row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
