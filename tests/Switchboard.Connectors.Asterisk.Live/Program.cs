@@ -1,4 +1,5 @@
 using Switchboard.Connectors.Asterisk.Live;
+using Switchboard.WebPhone.Rig;
 
 // Runs every live scenario against a Switchboard on the Asterisk connector and a running Asterisk; prints one
 // line per scenario and exits non-zero when any failed. scripts/asterisk-live/smoke.sh starts the server.
@@ -7,7 +8,9 @@ using var http = new HttpClient { BaseAddress = options.Server, Timeout = TimeSp
 var run = new SmokeRun(options, http);
 await run.RegisterPhonesAsync();
 var failed = 0;
-foreach (var (name, scenario) in Scenarios.All)
+// SMOKE_ONLY=web runs the web phone alone (the scenario that needs Chromium and the most set-up).
+var scenarios = Environment.GetEnvironmentVariable("SMOKE_ONLY") == "web" ? [] : Scenarios.All;
+foreach (var (name, scenario) in scenarios)
 {
     var started = DateTime.UtcNow;
     try
@@ -26,5 +29,27 @@ foreach (var (name, scenario) in Scenarios.All)
     await Task.Delay(TimeSpan.FromSeconds(2));
 }
 
-Console.WriteLine($"live smoke: {Scenarios.All.Count - failed} passed, {failed} failed");
+var total = scenarios.Count;
+if (Environment.GetEnvironmentVariable("SMOKE_WEB_PHONE") is not "0" && File.Exists(WebPhoneBrowser.ChromiumPath))
+{
+    total++;
+    const string name = "web phone on Asterisk's WebSocket: one row per call";
+    try
+    {
+        await WebPhoneScenario.RunAsync(run, http, "201", Environment.GetEnvironmentVariable("SMOKE_PASSWORD_201") ?? "pw201",
+            Environment.GetEnvironmentVariable("SMOKE_WEB_SOCKET") ?? "ws://127.0.0.1:8089/ws");
+        Console.WriteLine($"PASS  {name}");
+    }
+    catch (Exception error) when (error is InvalidOperationException or TimeoutException or HttpRequestException or Microsoft.Playwright.PlaywrightException)
+    {
+        failed++;
+        Console.WriteLine($"FAIL  {name}: {error.Message}");
+    }
+}
+else
+{
+    Console.WriteLine("SKIP  web phone (SMOKE_WEB_PHONE=0, or no /usr/bin/chromium)");
+}
+
+Console.WriteLine($"live smoke: {total - failed} passed, {failed} failed");
 return failed == 0 ? 0 : 1;

@@ -89,10 +89,18 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
         return await OpenPanelAsync(server, login, _withoutMediaPermission);
     }
 
-    private async Task<IPage> OpenPanelAsync(ServerFixture server, string login, IBrowser chromium)
+    /// <summary>As <see cref="OpenPanelAsync(ServerFixture, string)"/>, on any server, for any user (the live smoke's).</summary>
+    public Task<IPage> OpenPanelAsync(Uri server, string login, string password) => OpenPanelAsync(server, login, password, Browser);
+
+    private Task<IPage> OpenPanelAsync(ServerFixture server, string login, IBrowser chromium)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var context = await chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
+        return OpenPanelAsync(server.BaseAddress, login, Demo.PasswordOf(login), chromium);
+    }
+
+    private async Task<IPage> OpenPanelAsync(Uri server, string login, string password, IBrowser chromium)
+    {
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.ToString() });
         context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         await context.AddInitScriptAsync(PeerConnections.InitScript);
         await context.AddInitScriptAsync(CspViolationScript);
@@ -102,7 +110,7 @@ public sealed class WebPhoneBrowser : IAsyncLifetime
         await page.GotoAsync("/");
         var status = await page.EvaluateAsync<int>(
             "async ([login, password]) => (await fetch('/api/auth/login?useCookie=true', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login, password }) })).status",
-            new[] { login, Demo.PasswordOf(login) });
+            new[] { login, password });
         if (status != 200)
         {
             throw new InvalidOperationException($"Signing {login} in answered {status}.");
