@@ -94,4 +94,19 @@ public sealed class FeatureRecordingTests
         Finished(run.OnlyCallOn("102"), new CallKey("1795891487.16", "102"), CallDirection.Incoming, Caller, "600",
             CallEndReason.Completed);
     }
+
+    [Theory]
+    [InlineData("20-pickup.ami", "1796694367.2")]
+    [InlineData("20b-pickup-group.ami", "1796694380.5")]
+    public void A_call_picked_up_by_a_colleague_is_the_colleagues_call_and_the_line_that_rang_missed_it(string recording, string caller)
+    {
+        var run = ScenarioRun.Play(Folder + recording);
+
+        // 102 took the call ringing on 101 (directed **101, or the group's *8): 101 missed it, 102 talked.
+        OnlyLines(run, "101", "102");
+        Assert.Equal(2, run.Calls.Count);
+        Finished(run.OnlyCallOn("101"), new CallKey(caller, "101"), CallDirection.Incoming, Caller, "101", CallEndReason.Missed,
+            answered: false);
+        Finished(run.OnlyCallOn("102"), new CallKey(caller, "102"), CallDirection.Incoming, Caller, "101", CallEndReason.Completed);
+    }
 }
