@@ -64,6 +64,7 @@ public sealed partial class AmiCallMapper
         if (member)
         {
             Join(line, message["Queue"]);
+            NoteMemberWrapUp(line, message);
         }
         else if (_queuesByLine.TryGetValue(line, out var queues))
         {
@@ -88,6 +89,7 @@ public sealed partial class AmiCallMapper
         }
 
         Join(line, message["Queue"]);
+        NoteMemberWrapUp(line, message);
         if (message["Paused"] is { } paused)
         {
             var before = PauseStatus(line);

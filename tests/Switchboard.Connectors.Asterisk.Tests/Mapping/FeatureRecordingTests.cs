@@ -1,3 +1,4 @@
+using Switchboard.Connectors.Asterisk.Mapping;
 using Switchboard.Telephony.Agents;
 using Switchboard.Telephony.Calls;
 using Switchboard.Telephony.Connectors;
@@ -70,6 +71,31 @@ public sealed class FeatureRecordingTests
             CallEndReason.Completed);
         Assert.True(run.Tracker.Snapshot("101").CallCentreMode);
         Assert.True(run.Tracker.Snapshot("102").CallCentreMode);
+    }
+
+    [Fact]
+    public void After_a_queue_call_the_member_that_answered_is_in_the_queues_wrap_up_from_AgentComplete()
+    {
+        var options = new AmiMappingOptions();
+        options.QueueWrapUp["support"] = 10;
+        var run = ScenarioRun.Play(Folder + "18-queue-wrapup.ami", options);
+
+        // AgentComplete for 102 (call 1), then for 101 (call 2): each the queue's 10 s; 101's missed ring gives none.
+        Assert.Equal(
+            [new WrapUpReported("102", TimeSpan.FromSeconds(10)), new WrapUpReported("101", TimeSpan.FromSeconds(10))],
+            run.Facts.OfType<WrapUpReported>());
+        var on102 = run.Events.OfType<AgentStatusChanged>().Where(e => e.LineNumber == "102").Select(e => e.Status.State);
+        Assert.Equal([AgentState.Busy, AgentState.WrapUp], on102);
+        Assert.Equal(AgentState.WrapUp, run.Tracker.Snapshot("101").AgentStatus.State);
+    }
+
+    [Fact]
+    public void Without_the_queues_wrap_up_time_nothing_is_reported_as_wrap_up()
+    {
+        var run = ScenarioRun.Play(Folder + "18-queue-wrapup.ami");
+
+        Assert.DoesNotContain(run.Facts, f => f is WrapUpReported);
+        Assert.Equal(AgentState.Available, run.Tracker.Snapshot("102").AgentStatus.State);
     }
 
     [Fact]
