@@ -126,4 +126,7 @@ internal static class AsteriskActions
     public static AmiAction CoreShowChannels() => new("CoreShowChannels");
 
     public static AmiAction QueueStatus() => new("QueueStatus");
+
+    /// <summary>A configuration file as Asterisk loaded it (templates applied); needs the system or config write permission.</summary>
+    public static AmiAction GetConfig(string file) => new AmiAction("GetConfig").Add("Filename", file);
 }

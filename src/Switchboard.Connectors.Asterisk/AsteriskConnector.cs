@@ -32,6 +32,7 @@ public sealed partial class AsteriskConnector : IPbxConnector
     private readonly HoldBook _holds = new();
     private readonly AgentStateBook _agents = new();
     private readonly AsteriskSetupCheck _setupCheck;
+    private readonly QueueWrapUpReader _queueWrapUp;
     private Task _running = Task.CompletedTask;
     private long _clickToCalls;
     private int _disposed;
@@ -48,6 +49,7 @@ public sealed partial class AsteriskConnector : IPbxConnector
         _options = options.Value;
         _logger = logger;
         _setupCheck = new AsteriskSetupCheck(ami, _options, logger);
+        _queueWrapUp = new QueueWrapUpReader(ami, mapper, logger);
         Capabilities = new PbxCapabilities(Operations, WrapUp: true, CallCentreMode: true, CallRecording: false, Listen: true)
         {
             LineOperations = _options.RemoteAnswerLines.ToDictionary(
@@ -177,6 +179,7 @@ public sealed partial class AsteriskConnector : IPbxConnector
                 _facts.Writer.TryWrite(_agents.Translate(fact));
             }
 
+            await _queueWrapUp.ReadAsync(cancellationToken);
             await _setupCheck.RunAsync(resync, cancellationToken);
         }
         catch (Exception failed) when (failed is AmiActionTimeoutException or AmiConnectionLostException)
