@@ -107,6 +107,10 @@ internal static class AsteriskActions
         return reason is null ? action : action.Add("Reason", reason);
     }
 
+    /// <summary>Sets a dialplan function or a global variable: PRESENCE_STATE(...), DEVICE_STATE(...).</summary>
+    public static AmiAction Setvar(string variable, string value) =>
+        new AmiAction("Setvar").Add("Variable", variable).Add("Value", value);
+
     public static AmiAction QueueAdd(string queue, string device) =>
         new AmiAction("QueueAdd").Add("Queue", queue).Add("Interface", device);
 
