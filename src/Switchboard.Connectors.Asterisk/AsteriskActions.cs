@@ -131,6 +131,8 @@ internal static class AsteriskActions
 
     public static AmiAction QueueStatus() => new("QueueStatus");
 
+    public static AmiAction PresenceStateList() => new("PresenceStateList");
+
     /// <summary>A configuration file as Asterisk loaded it (templates applied); needs the system or config write permission.</summary>
     public static AmiAction GetConfig(string file) => new AmiAction("GetConfig").Add("Filename", file);
 }

@@ -13,8 +13,9 @@ namespace Switchboard.Connectors.Asterisk;
 /// <summary>
 /// Asterisk as the PBX, over one AMI connection for all users. AMI events go through the
 /// <see cref="AmiCallMapper"/> to become facts; commands become the AMI actions of <see cref="AsteriskActions"/>.
-/// After every (re)connection the active calls are read with CoreShowChannels and queue membership and pauses
-/// with QueueStatus, so the tracker can reconcile what happened while the link was down.
+/// After every (re)connection the active calls are read with CoreShowChannels, queue membership and pauses
+/// with QueueStatus and the lines' presence with PresenceStateList, so the tracker can reconcile what happened
+/// while the link was down.
 /// </summary>
 public sealed partial class AsteriskConnector : IPbxConnector
 {
@@ -175,6 +176,12 @@ public sealed partial class AsteriskConnector : IPbxConnector
             var queues = await _ami.SendListActionAsync(AsteriskActions.QueueStatus(), cancellationToken);
             var resync = _mapper.ResyncQueues(queues.Events);
             foreach (var fact in resync.Facts)
+            {
+                _facts.Writer.TryWrite(_agents.Translate(fact));
+            }
+
+            var presences = await _ami.SendListActionAsync(AsteriskActions.PresenceStateList(), cancellationToken);
+            foreach (var fact in _mapper.ResyncPresence(presences.Events))
             {
                 _facts.Writer.TryWrite(_agents.Translate(fact));
             }

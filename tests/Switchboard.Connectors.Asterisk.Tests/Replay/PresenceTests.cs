@@ -53,6 +53,37 @@ public class PresenceTests
             states);
     }
 
+    [Fact]
+    public async Task A_presence_Asterisk_holds_when_the_link_comes_up_is_the_agents_state_from_the_first_initialized()
+    {
+        await using var ami = new FakeAmiServer();
+        ami.On("PresenceStateList", async request =>
+        {
+            await request.ReplyAsync("Success", "EventList: start\r\nMessage: Presence State Changes will follow\r\n");
+            // As Asterisk 22 lists them (recording 19): the list's ActionID in each item.
+            foreach (var (line, status, message) in new[] { ("101", "dnd", "In a meeting"), ("102", "available", "") })
+            {
+                await request.Session.SendAsync(
+                    $"Event: PresenceStateChange\r\nActionID: {request.ActionId}\r\nPresentity: CustomPresence:{line}\r\n" +
+                    $"Status: {status}\r\nSubtype: \r\nMessage: {message}\r\n\r\n");
+            }
+
+            await request.Session.SendAsync(
+                $"Event: PresenceStateListComplete\r\nActionID: {request.ActionId}\r\nEventList: Complete\r\nListItems: 2\r\n\r\n");
+        });
+        var (server, _) = await AsteriskReplayServer.StartAsync(ami, "PJSIP");
+        await using var _ = server.AsAsyncDisposable();
+        await ami.WaitForActionAsync("GetConfig", Timeouts.Step);
+
+        await using var agent = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
+        await using var colleague = await server.ConnectAsync(Demo.AgentB, Demo.PasswordOf(Demo.AgentB));
+
+        var first = Assert.Single((await agent.WaitForAsync<InitializedEvent>(CtiEvents.Initialized)).Lines);
+        var second = Assert.Single((await colleague.WaitForAsync<InitializedEvent>(CtiEvents.Initialized)).Lines);
+        Assert.Equal((AgentState.DoNotDisturb, "In a meeting"), (first.AgentState.State, first.AgentState.Reason));
+        Assert.Equal(AgentState.Available, second.AgentState.State);
+    }
+
     [Theory]
     [InlineData(Telephony.Agents.AgentState.Available, null, "available,,")]
     [InlineData(Telephony.Agents.AgentState.DoNotDisturb, null, "dnd,,Do not disturb")]
