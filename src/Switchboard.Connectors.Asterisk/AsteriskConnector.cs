@@ -225,6 +225,7 @@ public sealed partial class AsteriskConnector : IPbxConnector
         DtmfSeen f => f.Key.Line,
         AgentStatusReported f => f.Line,
         CallCentreModeReported f => f.Line,
+        WrapUpReported f => f.Line,
         _ => null,
     };
 

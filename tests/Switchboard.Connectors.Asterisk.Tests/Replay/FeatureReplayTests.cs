@@ -44,13 +44,18 @@ public class FeatureReplayTests
         Assert.Equal(Demo.KnownCaller, on102.GetProperty("callerNumber").GetString());
     }
 
-    [Fact]
-    public async Task The_queues_wrap_up_read_from_queues_conf_puts_the_member_that_answered_in_wrap_up()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_queues_wrap_up_from_queues_conf_or_configuration_puts_the_member_that_answered_in_wrap_up(bool readable)
     {
         var scenario = RecordedScenario.Load(Folder + "18-queue-wrapup.ami");
         await using var ami = new FakeAmiServer();
-        ami.On("GetConfig", request => request.ReplyAsync("Success", QueuesConf));
-        var (server, session) = await AsteriskReplayServer.StartAsync(ami, "PJSIP");
+        ami.On("GetConfig", request => readable
+            ? request.ReplyAsync("Success", QueuesConf)
+            : request.ReplyAsync("Error", "Message: Permission denied\r\n"));
+        var (server, session) = await AsteriskReplayServer.StartAsync(
+            ami, "PJSIP", readable ? [] : ["--Asterisk:QueueWrapUp:support=10"]);
         await using var _ = server.AsAsyncDisposable();
         await ami.WaitForActionAsync("GetConfig", Timeouts.Step);
         await using var a = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
