@@ -133,6 +133,7 @@ internal static class AsteriskActions
 
     public static AmiAction PresenceStateList() => new("PresenceStateList");
 
-    /// <summary>A configuration file as Asterisk loaded it (templates applied); needs the system or config write permission.</summary>
-    public static AmiAction GetConfig(string file) => new AmiAction("GetConfig").Add("Filename", file);
+    /// <summary>One section of a configuration file as Asterisk loads it (templates applied); needs the system or config write permission.</summary>
+    public static AmiAction GetConfig(string file, string category) =>
+        new AmiAction("GetConfig").Add("Filename", file).Add("Category", category);
 }

@@ -186,7 +186,7 @@ public sealed partial class AsteriskConnector : IPbxConnector
                 _facts.Writer.TryWrite(_agents.Translate(fact));
             }
 
-            await _queueWrapUp.ReadAsync(cancellationToken);
+            await _queueWrapUp.ReadAsync(resync.Queues, cancellationToken);
             await _setupCheck.RunAsync(resync, cancellationToken);
         }
         catch (Exception failed) when (failed is AmiActionTimeoutException or AmiConnectionLostException)

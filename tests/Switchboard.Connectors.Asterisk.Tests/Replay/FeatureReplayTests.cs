@@ -10,12 +10,15 @@ public class FeatureReplayTests
 {
     private const string Folder = "asterisk22-features/";
 
-    // GetConfig's answer for the recordings' queues.conf (manager.c action_getconfig), with a template to skip.
-    private const string QueuesConf =
-        "Category-000000: general\r\nLine-000000-000000: persistentmembers=no\r\n" +
-        "Category-000001: queue-defaults\r\nIsTemplate-000001: 1\r\nLine-000001-000000: wrapuptime=3\r\n" +
-        "Category-000002: support\r\nTemplates-000002: queue-defaults\r\nLine-000002-000000: wrapuptime=3\r\n" +
-        "Line-000002-000001: strategy=ringall\r\nLine-000002-000002: wrapuptime=10\r\n";
+    // GetConfig's answer for the recordings' queues.conf, Category: support (manager.c action_getconfig), the
+    // lines of a template it uses first.
+    private const string SupportConf =
+        "Category-000000: support\r\nTemplates-000000: queue-defaults\r\nLine-000000-000000: wrapuptime=3\r\n" +
+        "Line-000000-000001: strategy=ringall\r\nLine-000000-000002: wrapuptime=10\r\n";
+
+    private const string SupportParams =
+        "Event: QueueParams\r\nQueue: support\r\nMax: 0\r\nStrategy: ringall\r\nCalls: 0\r\nHoldtime: 0\r\nTalkTime: 0\r\n" +
+        "Completed: 0\r\nAbandoned: 0\r\nServiceLevel: 0\r\nServicelevelPerf: 0.0\r\nServicelevelPerf2: 0.0\r\nWeight: 0\r\n";
 
     [Theory]
     [InlineData("20-pickup.ami")]
@@ -51,8 +54,9 @@ public class FeatureReplayTests
     {
         var scenario = RecordedScenario.Load(Folder + "18-queue-wrapup.ami");
         await using var ami = new FakeAmiServer();
-        ami.On("GetConfig", request => readable
-            ? request.ReplyAsync("Success", QueuesConf)
+        AnswerQueueStatus(ami);
+        ami.On("GetConfig", request => readable && request["Filename"] == "queues.conf" && request["Category"] == "support"
+            ? request.ReplyAsync("Success", SupportConf)
             : request.ReplyAsync("Error", "Message: Permission denied\r\n"));
         var (server, session) = await AsteriskReplayServer.StartAsync(
             ami, "PJSIP", readable ? [] : ["--Asterisk:QueueWrapUp:support=10"]);
@@ -70,6 +74,28 @@ public class FeatureReplayTests
         var rows = await new CallLogClient(server.Http, b.Token).FinishedRowsAsync(first.ConversationId, 1);
         Assert.Equal(("incoming", "completed", JsonValueKind.String), Row(Assert.Single(rows)));
     }
+
+    [Fact]
+    public async Task A_queue_whose_config_Asterisk_does_not_answer_for_holds_up_nothing_after_it()
+    {
+        await using var ami = new FakeAmiServer();
+        AnswerQueueStatus(ami);
+        ami.NeverAnswer("GetConfig");
+        var (server, _) = await AsteriskReplayServer.StartAsync(ami, "PJSIP", "--Asterisk:ActionTimeout=00:00:00.300");
+        await using var _ = server.AsAsyncDisposable();
+
+        // The setup check still runs once GetConfig has timed out.
+        await ami.WaitForActionAsync("GetConfig", Timeouts.Step);
+        await ami.WaitForActionAsync("Command", Timeouts.Step);
+    }
+
+    private static void AnswerQueueStatus(FakeAmiServer ami) => ami.On("QueueStatus", async request =>
+    {
+        await request.ReplyAsync("Success", "EventList: start\r\nMessage: Queue status will follow\r\n");
+        await request.Session.SendAsync(SupportParams + $"ActionID: {request.ActionId}\r\n\r\n");
+        await request.Session.SendAsync(
+            $"Event: QueueStatusComplete\r\nActionID: {request.ActionId}\r\nEventList: Complete\r\nListItems: 1\r\n\r\n");
+    });
 
     private static (string? Direction, string? EndReason, JsonValueKind Answered) Row(JsonElement row) =>
         (row.GetProperty("direction").GetString(), row.GetProperty("endReason").GetString(), row.GetProperty("answeredAt").ValueKind);

@@ -73,7 +73,8 @@ public class PresenceTests
         });
         var (server, _) = await AsteriskReplayServer.StartAsync(ami, "PJSIP");
         await using var _ = server.AsAsyncDisposable();
-        await ami.WaitForActionAsync("GetConfig", Timeouts.Step);
+        // The setup check's first CLI command comes after the presences have been handled.
+        await ami.WaitForActionAsync("Command", Timeouts.Step);
 
         await using var agent = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
         await using var colleague = await server.ConnectAsync(Demo.AgentB, Demo.PasswordOf(Demo.AgentB));
