@@ -5,9 +5,10 @@ using Switchboard.Telephony.Connectors;
 namespace Switchboard.Connectors.Asterisk;
 
 /// <summary>
-/// Asterisk knows only paused or not. The state an agent chose in Switchboard (away with a reason,
-/// do not disturb, offline) is kept here, so that the pause Asterisk reports back reads as that state.
-/// A pause made elsewhere (the phone, another tool) reads as away with Asterisk's reason.
+/// Asterisk's queues know only paused or not, and its presence has no reasons of ours. The state an agent chose
+/// in Switchboard (away with a reason, do not disturb, offline) is kept here, so that the pause and the presence
+/// Asterisk reports back read as that state. A pause or a presence set elsewhere (the phone, another tool) reads
+/// as Asterisk reports it: away with its reason, or the presence's state and message.
 /// </summary>
 internal sealed class AgentStateBook
 {
@@ -47,8 +48,11 @@ internal sealed class AgentStateBook
                 return fact;
             }
 
+            // The echo of the choice: its pause (away, with the reason the choice was paused for) or its presence
+            // (the same state; an offline presence carries no reason back).
             return _chosen.TryGetValue(reported.Line, out var chosen) && chosen.State != AgentState.Available
-                && string.Equals(ReasonFor(chosen), reported.Status.Reason, StringComparison.Ordinal)
+                && (string.Equals(ReasonFor(chosen), reported.Status.Reason, StringComparison.Ordinal)
+                    || (chosen.State == reported.Status.State && reported.Status.Reason is null))
                     ? reported with { Status = chosen }
                     : fact;
         }

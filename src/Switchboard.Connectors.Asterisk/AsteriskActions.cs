@@ -107,6 +107,10 @@ internal static class AsteriskActions
         return reason is null ? action : action.Add("Reason", reason);
     }
 
+    /// <summary>Sets a dialplan function or a global variable: PRESENCE_STATE(...), DEVICE_STATE(...).</summary>
+    public static AmiAction Setvar(string variable, string value) =>
+        new AmiAction("Setvar").Add("Variable", variable).Add("Value", value);
+
     public static AmiAction QueueAdd(string queue, string device) =>
         new AmiAction("QueueAdd").Add("Queue", queue).Add("Interface", device);
 
@@ -126,4 +130,10 @@ internal static class AsteriskActions
     public static AmiAction CoreShowChannels() => new("CoreShowChannels");
 
     public static AmiAction QueueStatus() => new("QueueStatus");
+
+    public static AmiAction PresenceStateList() => new("PresenceStateList");
+
+    /// <summary>One section of a configuration file as Asterisk loads it (templates applied); needs the system or config write permission.</summary>
+    public static AmiAction GetConfig(string file, string category) =>
+        new AmiAction("GetConfig").Add("Filename", file).Add("Category", category);
 }

@@ -5,7 +5,7 @@ using Switchboard.Telephony.Connectors;
 
 namespace Switchboard.Connectors.Asterisk;
 
-// Agent state through queue pause, call-centre mode through queue membership, listening through ChanSpy.
+// Agent state through queue pause and the line's presence, call-centre mode through queue membership, listening through ChanSpy.
 public sealed partial class AsteriskConnector
 {
     public async Task SetAgentStatusAsync(string line, AgentStatus status, CancellationToken cancellationToken)
@@ -26,6 +26,7 @@ public sealed partial class AsteriskConnector
             }
         }
 
+        await PublishPresenceAsync(line, status, cancellationToken);
         _facts.Writer.TryWrite(new AgentStatusReported(line, status));
     }
 

@@ -13,8 +13,9 @@ namespace Switchboard.Connectors.Asterisk;
 /// <summary>
 /// Asterisk as the PBX, over one AMI connection for all users. AMI events go through the
 /// <see cref="AmiCallMapper"/> to become facts; commands become the AMI actions of <see cref="AsteriskActions"/>.
-/// After every (re)connection the active calls are read with CoreShowChannels and queue membership and pauses
-/// with QueueStatus, so the tracker can reconcile what happened while the link was down.
+/// After every (re)connection the active calls are read with CoreShowChannels, queue membership and pauses
+/// with QueueStatus and the lines' presence with PresenceStateList, so the tracker can reconcile what happened
+/// while the link was down.
 /// </summary>
 public sealed partial class AsteriskConnector : IPbxConnector
 {
@@ -32,6 +33,7 @@ public sealed partial class AsteriskConnector : IPbxConnector
     private readonly HoldBook _holds = new();
     private readonly AgentStateBook _agents = new();
     private readonly AsteriskSetupCheck _setupCheck;
+    private readonly QueueWrapUpReader _queueWrapUp;
     private Task _running = Task.CompletedTask;
     private long _clickToCalls;
     private int _disposed;
@@ -48,6 +50,7 @@ public sealed partial class AsteriskConnector : IPbxConnector
         _options = options.Value;
         _logger = logger;
         _setupCheck = new AsteriskSetupCheck(ami, _options, logger);
+        _queueWrapUp = new QueueWrapUpReader(ami, mapper, logger);
         Capabilities = new PbxCapabilities(Operations, WrapUp: true, CallCentreMode: true, CallRecording: false, Listen: true)
         {
             LineOperations = _options.RemoteAnswerLines.ToDictionary(
@@ -177,6 +180,13 @@ public sealed partial class AsteriskConnector : IPbxConnector
                 _facts.Writer.TryWrite(_agents.Translate(fact));
             }
 
+            var presences = await _ami.SendListActionAsync(AsteriskActions.PresenceStateList(), cancellationToken);
+            foreach (var fact in _mapper.ResyncPresence(presences.Events))
+            {
+                _facts.Writer.TryWrite(_agents.Translate(fact));
+            }
+
+            await _queueWrapUp.ReadAsync(resync.Queues, cancellationToken);
             await _setupCheck.RunAsync(resync, cancellationToken);
         }
         catch (Exception failed) when (failed is AmiActionTimeoutException or AmiConnectionLostException)
@@ -215,6 +225,7 @@ public sealed partial class AsteriskConnector : IPbxConnector
         DtmfSeen f => f.Key.Line,
         AgentStatusReported f => f.Line,
         CallCentreModeReported f => f.Line,
+        WrapUpReported f => f.Line,
         _ => null,
     };
 

@@ -35,6 +35,19 @@ public sealed class AsteriskOptions
 
     /// <summary>The NOTIFY event that asks such a phone to answer.</summary>
     public string RemoteAnswerEvent { get; set; } = "talk";
+
+    /// <summary>
+    /// Where an agent state chosen in the panel is also published as the line's presence (<c>{line}</c> is the line):
+    /// a <c>CustomPresence:</c> provider, the only kind Asterisk lets AMI set, which a hint
+    /// (<c>exten => 101,hint,PJSIP/101,CustomPresence:101</c>) shows on colleagues' phones. Empty: not published.
+    /// </summary>
+    public string PresenceProvider { get; set; } = "CustomPresence:{line}";
+
+    /// <summary>
+    /// A custom device state set to <c>BUSY</c> while the agent is in do-not-disturb and <c>NOT_INUSE</c> otherwise
+    /// (<c>Custom:DND{line}</c>, for a hint or a dialplan that checks it). Empty (the default): not set.
+    /// </summary>
+    public string DndDeviceState { get; set; } = "";
 }
 
 public enum AsteriskHoldMethod

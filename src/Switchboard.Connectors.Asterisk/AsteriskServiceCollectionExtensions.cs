@@ -20,7 +20,9 @@ public static class AsteriskServiceCollectionExtensions
     {
         var section = configuration.GetSection("Asterisk");
         services.AddOptions<AsteriskOptions>().Bind(section);
-        services.AddOptions<AmiMappingOptions>().Bind(section.GetSection("Mapping"));
+        services.AddOptions<AmiMappingOptions>()
+            .Bind(section.GetSection("Mapping"))
+            .Configure(mapping => section.GetSection("QueueWrapUp").Bind(mapping.QueueWrapUp));
         services.AddSingleton(sp =>
         {
             var ami = section.Get<AmiOptions>() ?? new AmiOptions();

@@ -42,6 +42,7 @@ public sealed partial class AmiCallMapper
                 }
 
                 Join(line, queue);
+                NoteMemberWrapUp(line, item);
                 SetPaused(line, queue, AmiFields.IsTrue(item["Paused"]), item["PausedReason"]);
                 if (string.Equals(item["Membership"], "static", StringComparison.OrdinalIgnoreCase))
                 {

@@ -64,6 +64,7 @@ public sealed partial class AmiCallMapper
         if (member)
         {
             Join(line, message["Queue"]);
+            NoteMemberWrapUp(line, message);
         }
         else if (_queuesByLine.TryGetValue(line, out var queues))
         {
@@ -88,6 +89,7 @@ public sealed partial class AmiCallMapper
         }
 
         Join(line, message["Queue"]);
+        NoteMemberWrapUp(line, message);
         if (message["Paused"] is { } paused)
         {
             var before = PauseStatus(line);
@@ -104,12 +106,24 @@ public sealed partial class AmiCallMapper
     // PresenceStateChange (func_presencestate): Presentity CustomPresence:101, Status dnd/away/xa/available/unavailable, Message.
     private Outcome OnPresenceStateChange(AmiMessage message)
     {
+        if (PresenceOf(message) is not { } presence)
+        {
+            return Outcome.Ignored;
+        }
+
+        _facts.Add(presence);
+        return Outcome.Used;
+    }
+
+    /// <summary>The agent state a presence of a line's presentity says, or null for another presentity or an unknown status.</summary>
+    private AgentStatusReported? PresenceOf(AmiMessage message)
+    {
         var presentity = message["Presentity"];
         var colon = presentity?.LastIndexOf(':') ?? -1;
         var line = colon < 0 ? null : presentity![(colon + 1)..];
         if (line is null || !_lines.IsInternalNumber(line))
         {
-            return Outcome.Ignored;
+            return null;
         }
 
         var text = AmiFields.Clean(message["Message"]);
@@ -121,13 +135,7 @@ public sealed partial class AmiCallMapper
             "UNAVAILABLE" => new AgentStatus(AgentState.Offline),
             _ => null,
         };
-        if (status is null)
-        {
-            return Outcome.Ignored;
-        }
-
-        _facts.Add(new AgentStatusReported(line, status));
-        return Outcome.Used;
+        return status is null ? null : new AgentStatusReported(line, status);
     }
 
     /// <summary>The line a queue member is: its state interface (a Local member's device) or its interface.</summary>

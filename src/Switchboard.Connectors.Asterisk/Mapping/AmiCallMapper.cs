@@ -53,6 +53,7 @@ public sealed partial class AmiCallMapper
             ["Pickup"] = static (m, e) => m.OnPickup(e),
             ["AgentCalled"] = static (m, e) => m.OnAgentCalled(e),
             ["AgentRingNoAnswer"] = static (m, e) => m.OnAgentRingNoAnswer(e),
+            ["AgentComplete"] = static (m, e) => m.OnAgentComplete(e),
             ["QueueMemberPause"] = static (m, e) => m.OnQueueMemberPause(e),
             ["QueueMemberPaused"] = static (m, e) => m.OnQueueMemberPause(e),
             ["QueueMemberAdded"] = static (m, e) => m.OnQueueMembership(e, member: true),
@@ -68,11 +69,12 @@ public sealed partial class AmiCallMapper
     private static readonly HashSet<string> Understood = new(StringComparer.OrdinalIgnoreCase)
     {
         "DialState", "DTMFBegin", "ChanSpyStop", "Cdr", "DeviceStateChange", "ExtensionStatus", "BridgeMerge",
-        "QueueCallerJoin", "QueueCallerLeave", "QueueCallerAbandon", "AgentConnect", "AgentComplete", "AgentDump",
+        "QueueCallerJoin", "QueueCallerLeave", "QueueCallerAbandon", "AgentConnect", "AgentDump",
         "CoreShowChannel", "CoreShowChannelsComplete", "LocalOptimizationBegin", "LocalOptimizationEnd",
     };
 
     private readonly Lock _gate = new();
+    private readonly AmiMappingOptions _options;
     private readonly LineIdentifier _lines;
     private readonly ChannelTable _channels = new();
     private readonly CallBook _calls = new();
@@ -85,7 +87,8 @@ public sealed partial class AmiCallMapper
 
     public AmiCallMapper(AmiMappingOptions? options = null)
     {
-        _lines = new LineIdentifier(options ?? new AmiMappingOptions());
+        _options = options ?? new AmiMappingOptions();
+        _lines = new LineIdentifier(_options);
     }
 
     private enum Outcome
@@ -166,6 +169,7 @@ public sealed partial class AmiCallMapper
             _calls.Clear();
             _queuesByLine.Clear();
             _pausedByLine.Clear();
+            _memberWrapUp.Clear();
             _seq = _events = _used = _ignored = _skipped = _callOrder = 0;
         }
     }

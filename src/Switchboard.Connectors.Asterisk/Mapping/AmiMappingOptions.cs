@@ -22,4 +22,10 @@ public sealed class AmiMappingOptions
 
     /// <summary>When not empty, the only lines: every other device is outside the PBX (a trunk or a carrier).</summary>
     public List<string> KnownLines { get; } = [];
+
+    /// <summary>
+    /// Each queue's <c>wrapuptime</c> from queues.conf, in seconds (configuration <c>Asterisk:QueueWrapUp:&lt;queue&gt;</c>):
+    /// AMI never tells it, and after a queue call the member is in wrap-up for that long. Wins over what is read at connect.
+    /// </summary>
+    public Dictionary<string, int> QueueWrapUp { get; } = new(StringComparer.Ordinal);
 }

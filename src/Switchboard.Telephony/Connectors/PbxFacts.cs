@@ -89,6 +89,13 @@ public sealed record AgentStatusReported(string Line, AgentStatus Status) : PbxF
 
 public sealed record CallCentreModeReported(string Line, bool Enabled) : PbxFact;
 
+/// <summary>
+/// The PBX itself keeps the line in after-call work for <paramref name="Duration"/> from now (Asterisk's queue
+/// <c>wrapuptime</c> after a queue call): it offers the line no queue calls until then, and nothing Switchboard
+/// sends can shorten it.
+/// </summary>
+public sealed record WrapUpReported(string Line, TimeSpan Duration) : PbxFact;
+
 /// <summary>The PBX link came up or went down.</summary>
 public sealed record PbxLinkChanged(bool IsUp, string? Reason) : PbxFact;
 

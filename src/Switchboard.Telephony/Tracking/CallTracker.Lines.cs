@@ -54,7 +54,9 @@ public sealed partial class CallTracker
         if (!onCall && state.AnnouncedStatus.State == AgentState.Busy && state.ChosenStatus.State == AgentState.Available
             && _capabilities.WrapUp && _options.WrapUpFor(state.Line) is { } wrapUp && wrapUp > TimeSpan.Zero)
         {
-            state.WrapUpUntil = now + wrapUp;
+            // The PBX may already hold the line for longer (a queue's wrap-up): the later end wins, so the
+            // panel never shows the agent available while the PBX still withholds calls.
+            state.WrapUpUntil = Later(state.WrapUpUntil, now + wrapUp);
             events.Add(new WrapUpStarted(state.Line, state.WrapUpUntil.Value));
         }
 
@@ -68,6 +70,29 @@ public sealed partial class CallTracker
             events.Add(new AgentStatusChanged(state.Line, status));
         }
     }
+
+    // The PBX's own after-call work (it comes while the call is still up, or just after): shown once the line
+    // has no call, and never cut short by the tracker's own, shorter wrap-up.
+    private void HoldInWrapUp(WrapUpReported fact, List<TrackerEvent> events)
+    {
+        if (fact.Duration <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var state = Line(fact.Line);
+        var until = Later(state.WrapUpUntil, _time.GetUtcNow() + fact.Duration);
+        if (until != state.WrapUpUntil)
+        {
+            state.WrapUpUntil = until;
+            events.Add(new WrapUpStarted(state.Line, until));
+        }
+
+        RefreshLine(fact.Line, events);
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset? current, DateTimeOffset proposed) =>
+        current is { } known && known > proposed ? known : proposed;
 
     private void SetCallCentreMode(CallCentreModeReported fact, List<TrackerEvent> events)
     {

@@ -91,6 +91,9 @@ public sealed partial class CallTracker
                 case CallCentreModeReported mode:
                     SetCallCentreMode(mode, events);
                     break;
+                case WrapUpReported wrapUp:
+                    HoldInWrapUp(wrapUp, events);
+                    break;
                 case PbxLinkChanged link:
                     if (!link.IsUp && _linkUp)
                     {

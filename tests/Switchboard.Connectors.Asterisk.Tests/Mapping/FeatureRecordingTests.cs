@@ -1,3 +1,4 @@
+using Switchboard.Connectors.Asterisk.Mapping;
 using Switchboard.Telephony.Agents;
 using Switchboard.Telephony.Calls;
 using Switchboard.Telephony.Connectors;
@@ -73,6 +74,31 @@ public sealed class FeatureRecordingTests
     }
 
     [Fact]
+    public void After_a_queue_call_the_member_that_answered_is_in_the_queues_wrap_up_from_AgentComplete()
+    {
+        var options = new AmiMappingOptions();
+        options.QueueWrapUp["support"] = 10;
+        var run = ScenarioRun.Play(Folder + "18-queue-wrapup.ami", options);
+
+        // AgentComplete for 102 (call 1), then for 101 (call 2): each the queue's 10 s; 101's missed ring gives none.
+        Assert.Equal(
+            [new WrapUpReported("102", TimeSpan.FromSeconds(10)), new WrapUpReported("101", TimeSpan.FromSeconds(10))],
+            run.Facts.OfType<WrapUpReported>());
+        var on102 = run.Events.OfType<AgentStatusChanged>().Where(e => e.LineNumber == "102").Select(e => e.Status.State);
+        Assert.Equal([AgentState.Busy, AgentState.WrapUp], on102);
+        Assert.Equal(AgentState.WrapUp, run.Tracker.Snapshot("101").AgentStatus.State);
+    }
+
+    [Fact]
+    public void Without_the_queues_wrap_up_time_nothing_is_reported_as_wrap_up()
+    {
+        var run = ScenarioRun.Play(Folder + "18-queue-wrapup.ami");
+
+        Assert.DoesNotContain(run.Facts, f => f is WrapUpReported);
+        Assert.Equal(AgentState.Available, run.Tracker.Snapshot("102").AgentStatus.State);
+    }
+
+    [Fact]
     public void Pause_with_a_reason_is_away_and_presence_dnd_is_do_not_disturb_until_each_is_lifted()
     {
         var run = ScenarioRun.Play(Folder + "19-pause-presence.ami");
@@ -93,5 +119,20 @@ public sealed class FeatureRecordingTests
         OnlyLines(run, "102");
         Finished(run.OnlyCallOn("102"), new CallKey("1795891487.16", "102"), CallDirection.Incoming, Caller, "600",
             CallEndReason.Completed);
+    }
+
+    [Theory]
+    [InlineData("20-pickup.ami", "1796694367.2")]
+    [InlineData("20b-pickup-group.ami", "1796694380.5")]
+    public void A_call_picked_up_by_a_colleague_is_the_colleagues_call_and_the_line_that_rang_missed_it(string recording, string caller)
+    {
+        var run = ScenarioRun.Play(Folder + recording);
+
+        // 102 took the call ringing on 101 (directed **101, or the group's *8): 101 missed it, 102 talked.
+        OnlyLines(run, "101", "102");
+        Assert.Equal(2, run.Calls.Count);
+        Finished(run.OnlyCallOn("101"), new CallKey(caller, "101"), CallDirection.Incoming, Caller, "101", CallEndReason.Missed,
+            answered: false);
+        Finished(run.OnlyCallOn("102"), new CallKey(caller, "102"), CallDirection.Incoming, Caller, "101", CallEndReason.Completed);
     }
 }
