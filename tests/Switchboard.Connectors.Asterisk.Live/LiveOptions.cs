@@ -11,7 +11,8 @@ internal sealed record LiveOptions(
     string WorkFolder,
     IReadOnlyDictionary<string, (int Port, string Password)> Phones,
     int TrunkPort,
-    int CarrierPort)
+    int CarrierPort,
+    Ami.AmiOptions Ami)
 {
     public static LiveOptions From(string[] args)
     {
@@ -34,6 +35,13 @@ internal sealed record LiveOptions(
                 ["103"] = (int.Parse(Get("port-103", "5163"), System.Globalization.CultureInfo.InvariantCulture), Get("password-103", "pw103")),
             },
             int.Parse(Get("trunk-port", "5170"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Get("carrier-port", "5180"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Get("carrier-port", "5180"), System.Globalization.CultureInfo.InvariantCulture),
+            new Ami.AmiOptions
+            {
+                Host = Get("ami-host", "127.0.0.1"),
+                Port = int.Parse(Get("ami-port", "5039"), System.Globalization.CultureInfo.InvariantCulture),
+                Username = Get("ami-user", "cti"),
+                Secret = Get("ami-secret", "ctisecret"),
+            });
     }
 }

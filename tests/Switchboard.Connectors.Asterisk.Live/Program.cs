@@ -8,8 +8,9 @@ using var http = new HttpClient { BaseAddress = options.Server, Timeout = TimeSp
 var run = new SmokeRun(options, http);
 await run.RegisterPhonesAsync();
 var failed = 0;
-// SMOKE_ONLY=web runs the web phone alone (the scenario that needs Chromium and the most set-up).
-var scenarios = Environment.GetEnvironmentVariable("SMOKE_ONLY") == "web" ? [] : Scenarios.All;
+// SMOKE_ONLY=<words> runs only the scenarios whose name contains them ("web" the web phone alone).
+var only = Environment.GetEnvironmentVariable("SMOKE_ONLY");
+var scenarios = only is null ? Scenarios.All : [.. Scenarios.All.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
 foreach (var (name, scenario) in scenarios)
 {
     var started = DateTime.UtcNow;
@@ -30,7 +31,8 @@ foreach (var (name, scenario) in scenarios)
 }
 
 var total = scenarios.Count;
-if (Environment.GetEnvironmentVariable("SMOKE_WEB_PHONE") is not "0" && File.Exists(WebPhoneBrowser.ChromiumPath))
+if (Environment.GetEnvironmentVariable("SMOKE_WEB_PHONE") is not "0" && (only is null || "web phone".Contains(only, StringComparison.OrdinalIgnoreCase))
+    && File.Exists(WebPhoneBrowser.ChromiumPath))
 {
     total++;
     const string name = "web phone on Asterisk's WebSocket: one row per call";

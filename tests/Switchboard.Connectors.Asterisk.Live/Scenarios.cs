@@ -20,6 +20,8 @@ internal static class Scenarios
         ("attended transfer, cancelled", run => AttendedTransferAsync(run, complete: false)),
         ("click-to-call", ClickToCallAsync),
         ("supervisor listens", ListenAsync),
+        ("queue call, then the queue's wrap-up", QueueWrapUpAsync),
+        ("agent state both ways: panel to presence, presence to panel", PresenceAsync),
     ];
 
     private static async Task IncomingHoldUnholdAsync(SmokeRun run)
@@ -134,6 +136,48 @@ internal static class Scenarios
         await supervisor.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == listening.Id);
         var rows = await run.RowsAsync(call.ConversationId, 1);
         Check(rows.All(r => Text(r, "line") == "101"), "the listening call was logged");
+    }
+
+    // The reference Asterisk's queue support (DID 600, ringall, wrapuptime 10): 102 answers, 101 does not.
+    private static async Task QueueWrapUpAsync(SmokeRun run)
+    {
+        await using var agent = await run.ConnectAsync("agent2");
+        await using var phone = run.Phone("102");
+        await using var caller = run.CallFromOutside("600", TimeSpan.FromSeconds(4));
+
+        var call = await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == "102");
+        await caller.FinishedAsync(PartyLimit);
+        await agent.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == call.Id);
+        var wrapUp = await agent.WaitForAsync<AgentStateChangedEvent>(CtiEvents.AgentStateChanged, e => e.Line == "102" && e.State == AgentState.WrapUp);
+        var started = DateTime.UtcNow;
+        await agent.WaitForAsync<AgentStateChangedEvent>(CtiEvents.AgentStateChanged, e => e.Line == "102" && e.State == AgentState.Available);
+        var lasted = DateTime.UtcNow - started;
+        Check(lasted >= TimeSpan.FromSeconds(5), $"wrap-up lasted {lasted.TotalSeconds:F1} s; the queue's wrapuptime is longer");
+        Console.WriteLine($"      wrap-up shown for {lasted.TotalSeconds:F1} s ({wrapUp.Reason})");
+    }
+
+    // The panel's state reaches the line's presence on Asterisk, and a presence set on Asterisk reaches the panel.
+    private static async Task PresenceAsync(SmokeRun run)
+    {
+        await using var agent = await run.ConnectAsync("agent1");
+        await using var ami = new Ami.AmiConnection(run.Options.Ami);
+        await ami.ConnectAsync();
+        try
+        {
+            await agent.Model.SetAgentStateAsync(AgentState.DoNotDisturb);
+            await agent.WaitForAsync<AgentStateChangedEvent>(CtiEvents.AgentStateChanged, e => e.Line == "101" && e.State == AgentState.DoNotDisturb);
+            var presence = await ami.SendActionAsync(new Ami.AmiAction("PresenceState").Add("Provider", "CustomPresence:101"));
+            Check(string.Equals(presence["State"], "dnd", StringComparison.OrdinalIgnoreCase), $"Asterisk's presence of 101 is {presence["State"]}, not dnd");
+
+            await ami.SendActionAsync(new Ami.AmiAction("Setvar").Add("Variable", "PRESENCE_STATE(CustomPresence:101)").Add("Value", "away,,At the dentist"));
+            var away = await agent.WaitForAsync<AgentStateChangedEvent>(CtiEvents.AgentStateChanged, e => e.Line == "101" && e.State == AgentState.Away);
+            Check(away.Reason == "At the dentist", $"the reason is '{away.Reason}'");
+        }
+        finally
+        {
+            await agent.Model.SetAgentStateAsync(AgentState.Available);
+            await agent.WaitForAsync<AgentStateChangedEvent>(CtiEvents.AgentStateChanged, e => e.Line == "101" && e.State == AgentState.Available);
+        }
     }
 
     private static void Check(bool condition, string problem)
