@@ -243,7 +243,10 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         x.Call.AccountId,
         x.AccountName,
         x.Call.Comment,
-        x.Call.UpdatedAt);
+        x.Call.UpdatedAt)
+    {
+        HasRecording = x.Call.RecordingFile != null,
+    };
 
     // Member initialisers, not a constructor: EF can order by members it sees assigned.
     internal sealed class NamedCall

@@ -71,6 +71,9 @@ public sealed partial class CallTracker
                 case CallMuteChanged mute:
                     SetMuted(mute.Key, mute.Muted, events);
                     break;
+                case CallRecordingChanged recording:
+                    SetRecording(recording, events);
+                    break;
                 case CallPartyChanged party:
                     ChangeParty(party, events);
                     break;
