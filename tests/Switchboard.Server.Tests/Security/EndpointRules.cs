@@ -46,6 +46,7 @@ public static class EndpointRules
 
         // One call on agent1's line 101: its readers see it, everyone else is told it does not exist.
         ["GET /api/calls/{id:guid}"] = new((f, _) => Build(HttpMethod.Get, $"/api/calls/{f.CallId}"), CallReaders),
+        ["GET /api/calls/{id:guid}/recording"] = new((f, _) => Build(HttpMethod.Get, $"/api/calls/{f.CallId}/recording"), CallReaders),
         ["PUT /api/calls/{id:guid}/link"] = new((f, _) => Build(HttpMethod.Put, $"/api/calls/{f.CallId}/link", new { accountId = f.AccountId }), CallReaders),
         ["PUT /api/calls/{id:guid}/comment"] = new((f, _) => Build(HttpMethod.Put, $"/api/calls/{f.CallId}/comment", new { comment = "checked" }), CallReaders),
         ["PUT /api/calls/pbx/{pbxCallId}/{line}"] = new(
