@@ -35,6 +35,12 @@ public sealed class AsteriskOptions
 
     /// <summary>The NOTIFY event that asks such a phone to answer.</summary>
     public string RemoteAnswerEvent { get; set; } = "talk";
+
+    /// <summary>
+    /// The file MixMonitor records into when an agent starts recording from the panel: relative names go to
+    /// Asterisk's monitor spool. <c>{line}</c>, <c>{pbxCallId}</c> and <c>{time}</c> (UTC, yyyyMMdd-HHmmss) are filled in.
+    /// </summary>
+    public string RecordingFileName { get; set; } = "switchboard-{line}-{time}-{pbxCallId}.wav";
 }
 
 public enum AsteriskHoldMethod

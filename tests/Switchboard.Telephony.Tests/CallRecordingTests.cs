@@ -53,4 +53,25 @@ public sealed class CallRecordingTests
 
         Assert.Equal("b.wav", fixture.Tracker.FindCall(Key)!.RecordingFile);
     }
+
+    [Fact]
+    public void Recording_from_the_panel_is_offered_only_where_allowed_and_only_on_a_connected_call()
+    {
+        var capable = TrackerFixture.AllCapabilities with { CallRecording = true };
+        var off = new TrackerFixture(new CallTrackerOptions(), capable);
+        var on = new TrackerFixture(new CallTrackerOptions { RecordFromPanel = true }, capable);
+        var offCall = off.Connected();
+        var ringing = on.Inbound("c2", "102");
+        var call = on.Connected();
+
+        Assert.False(off.Tracker.Capabilities.CallRecording);
+        Assert.Equal("operation_not_supported", off.Tracker.CheckRecording(offCall.Id, start: true).ErrorCode);
+        Assert.True(on.Tracker.Capabilities.CallRecording);
+        Assert.True(on.Tracker.CheckRecording(call.Id, start: true).IsAllowed);
+        Assert.Equal("operation_not_allowed", on.Tracker.CheckRecording(call.Id, start: false).ErrorCode);
+        Assert.Equal("operation_not_allowed", on.Tracker.CheckRecording(ringing.Id, start: true).ErrorCode);
+        on.Apply(new CallRecordingChanged(Key, true, "a.wav"));
+        Assert.Equal("operation_not_allowed", on.Tracker.CheckRecording(call.Id, start: true).ErrorCode);
+        Assert.True(on.Tracker.CheckRecording(call.Id, start: false).IsAllowed);
+    }
 }

@@ -140,7 +140,7 @@ public class ServerFixture : IAsyncLifetime
 
     /// <summary>The simulator the server uses as its PBX; it lives as long as the fixture, across restarts.</summary>
     public SimulatedPbx Pbx => _pbx ??= new SimulatedPbx(
-        Options.Create(new SimulatorOptions { NoAnswerTimeout = NoAnswerTimeout }),
+        Options.Create(new SimulatorOptions { NoAnswerTimeout = NoAnswerTimeout, RecordingsFolder = RecordingsFolder }),
         TimeProvider.System);
 
     /// <summary>An outside caller rings <paramref name="line"/> and the agent answers; returns the simulator's id and the call.</summary>

@@ -28,7 +28,8 @@ public sealed partial class CallTracker
     {
         _time = time;
         _options = options;
-        _capabilities = capabilities;
+        // What clients are told the PBX offers: recording from the panel only where the administrator allows it.
+        _capabilities = options.RecordFromPanel ? capabilities : capabilities with { CallRecording = false };
     }
 
     public PbxCapabilities Capabilities => _capabilities;

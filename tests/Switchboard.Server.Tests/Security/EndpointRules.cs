@@ -101,6 +101,10 @@ public static class EndpointRules
 
         // The Messaging Service: supervisors and administrators watch calls in progress; the hub opens for anyone signed in.
         ["GET /api/team/calls/active"] = new(Get("/api/team/calls/active"), Only(Ok, Identity.TeamSupervisor, Identity.OtherSupervisor, Identity.Administrator)),
+
+        // Recording an active call: the owner's own calls only (CallRecordingTests); with no such call, not found.
+        ["POST /api/calls/active/{callId:guid}/recording/start"] = new(Send(HttpMethod.Post, $"/api/calls/active/{Guid.NewGuid()}/recording/start", null), SignedIn(NotFound)),
+        ["POST /api/calls/active/{callId:guid}/recording/stop"] = new(Send(HttpMethod.Post, $"/api/calls/active/{Guid.NewGuid()}/recording/stop", null), SignedIn(NotFound)),
         ["* /hubs/cti/negotiate"] = new(Send(HttpMethod.Post, "/hubs/cti/negotiate?negotiateVersion=1", null), SignedIn(Ok)),
 
         // Without a connection id the hub answers 400 once the caller is let in.
