@@ -61,7 +61,8 @@ public abstract class RecordingsFixture(CrmTestDatabase engine) : IAsyncLifetime
         foreach (var (pbxCallId, line, file) in calls)
         {
             var call = Incoming(pbxCallId, line, "+74951234567", Noon).Answered(Noon.AddSeconds(2)).Ended(Noon.AddSeconds(30), CallEndReason.Completed)
-                with { RecordingFile = file };
+                with
+            { RecordingFile = file };
             CallIds[pbxCallId] = await log.SaveAsync(call, Noon.AddMinutes(1), Timeouts.Token()).WithTimeout();
         }
     }
