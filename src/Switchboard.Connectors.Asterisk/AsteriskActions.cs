@@ -91,6 +91,16 @@ internal static class AsteriskActions
             .Add("Digit", digit.ToString(CultureInfo.InvariantCulture))
             .Add("Receive", "true");
 
+    /// <summary>Records the line's channel, only while it is bridged (option b), into <paramref name="file"/>.</summary>
+    public static AmiAction MixMonitor(string lineChannel, string file) =>
+        new AmiAction("MixMonitor")
+            .Add("Channel", lineChannel)
+            .Add("File", file)
+            .Add("Options", "b");
+
+    public static AmiAction StopMixMonitor(string lineChannel) =>
+        new AmiAction("StopMixMonitor").Add("Channel", lineChannel);
+
     public static AmiAction MuteAudio(string lineChannel, bool muted) =>
         new AmiAction("MuteAudio")
             .Add("Channel", lineChannel)

@@ -87,6 +87,18 @@ public sealed partial class AsteriskConnector
         _facts.Writer.TryWrite(new CallMuteChanged(call, muted));
     }
 
+    // MixMonitorStart / MixMonitorStop and the VarSet of the file name follow: the mapper tells the tracker.
+    public async Task SetRecordingAsync(CallKey call, bool recording, CancellationToken cancellationToken)
+    {
+        var line = LineChannel(call);
+        await SendAsync(recording ? AsteriskActions.MixMonitor(line, RecordingFileName(call)) : AsteriskActions.StopMixMonitor(line), cancellationToken);
+    }
+
+    private string RecordingFileName(CallKey call) => _options.RecordingFileName
+        .Replace("{line}", call.Line, StringComparison.Ordinal)
+        .Replace("{pbxCallId}", call.PbxCallId, StringComparison.Ordinal)
+        .Replace("{time}", TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     /// <summary>Sends an action; an error response becomes a <see cref="PbxCommandException"/> with Asterisk's own message.</summary>
     private async Task<AmiMessage> SendAsync(AmiAction action, CancellationToken cancellationToken)
     {

@@ -51,7 +51,7 @@ public sealed partial class AsteriskConnector : IPbxConnector
         _logger = logger;
         _setupCheck = new AsteriskSetupCheck(ami, _options, logger);
         _queueWrapUp = new QueueWrapUpReader(ami, mapper, logger);
-        Capabilities = new PbxCapabilities(Operations, WrapUp: true, CallCentreMode: true, CallRecording: false, Listen: true)
+        Capabilities = new PbxCapabilities(Operations, WrapUp: true, CallCentreMode: true, CallRecording: true, Listen: true)
         {
             LineOperations = _options.RemoteAnswerLines.ToDictionary(
                 line => line,

@@ -48,6 +48,12 @@ public sealed class AsteriskOptions
     /// (<c>Custom:DND{line}</c>, for a hint or a dialplan that checks it). Empty (the default): not set.
     /// </summary>
     public string DndDeviceState { get; set; } = "";
+
+    /// <summary>
+    /// The file MixMonitor records into when an agent starts recording from the panel: relative names go to
+    /// Asterisk's monitor spool. <c>{line}</c>, <c>{pbxCallId}</c> and <c>{time}</c> (UTC, yyyyMMdd-HHmmss) are filled in.
+    /// </summary>
+    public string RecordingFileName { get; set; } = "switchboard-{line}-{time}-{pbxCallId}.wav";
 }
 
 public enum AsteriskHoldMethod

@@ -182,6 +182,7 @@ public sealed partial class SimulatedPbx
         }
 
         var lineEnd = (LineEnd)end;
+        WriteRecordingQuietly(lineEnd);
         Emit(new CallEnded(lineEnd.Key, cause, side) { TransferTarget = transferTarget });
         _lineEnds.Remove(lineEnd.Key);
         var line = _lines[lineEnd.Key.Line];

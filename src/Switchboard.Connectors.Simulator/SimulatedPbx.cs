@@ -22,7 +22,7 @@ public sealed partial class SimulatedPbx : IPbxConnector
         | CallOperations.Dtmf | CallOperations.Mute,
         WrapUp: true,
         CallCentreMode: true,
-        CallRecording: false,
+        CallRecording: true,
         Listen: true);
 
     private readonly Lock _gate = new();

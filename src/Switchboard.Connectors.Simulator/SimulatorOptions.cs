@@ -16,6 +16,9 @@ public sealed class SimulatorOptions
 
     /// <summary>How long a queue call rings one member before trying the next.</summary>
     public TimeSpan QueueRingTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Where recordings made on request are written; the host sets it to <c>Recordings:Folder</c> when not set here.</summary>
+    public string? RecordingsFolder { get; set; }
 }
 
 /// <summary>One call queue of the simulated PBX.</summary>

@@ -19,6 +19,7 @@ public static class SimulatorServiceCollectionExtensions
         var section = configuration.GetSection(SimulatorOptions.SectionName);
         services.AddOptions<SimulatorOptions>()
             .Configure(options => Bind(section, options))
+            .PostConfigure(options => DefaultRecordingsFolder(configuration, options))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -42,4 +43,8 @@ public static class SimulatorServiceCollectionExtensions
 
         section.Bind(options);
     }
+
+    // The simulator is the PBX and the CRM reads what it writes: by default they share one folder.
+    private static void DefaultRecordingsFolder(IConfiguration configuration, SimulatorOptions options) =>
+        options.RecordingsFolder ??= configuration["Recordings:Folder"] is { } folder ? folder : "recordings";
 }

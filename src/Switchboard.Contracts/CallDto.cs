@@ -29,6 +29,12 @@ public sealed record CallDto
     public string? Comment { get; init; }
     public bool Muted { get; init; }
     public bool IsListening { get; init; }
+
+    /// <summary>The call is being recorded now.</summary>
+    public bool Recording { get; init; }
+
+    /// <summary>The call has a recording (being made or made): once the call is saved, <c>GET /api/calls/{recordId}/recording</c> plays it.</summary>
+    public bool HasRecording { get; init; }
     public required LineOperations Operations { get; init; }
 }
 

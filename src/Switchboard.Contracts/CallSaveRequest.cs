@@ -35,6 +35,12 @@ public sealed record CallSaveRequest
 
     /// <summary>The agent's comment; null keeps the one the row has.</summary>
     public string? Comment { get; init; }
+
+    /// <summary>
+    /// The call's recording as the PBX names it (a path or a file name, looked up under the CRM's recordings
+    /// folder by its file name); null keeps the one the row has.
+    /// </summary>
+    public string? RecordingFile { get; init; }
 }
 
 /// <summary>The answer to a save: the id of the call's row in the log.</summary>

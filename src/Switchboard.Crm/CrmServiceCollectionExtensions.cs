@@ -8,6 +8,7 @@ using Switchboard.Crm.Auth;
 using Switchboard.Crm.Calls;
 using Switchboard.Crm.Contacts;
 using Switchboard.Crm.Data;
+using Switchboard.Crm.Recordings;
 using Switchboard.Crm.SipAccounts;
 using Switchboard.Crm.Teams;
 using Switchboard.Crm.Users;
@@ -32,6 +33,8 @@ public static class CrmServiceCollectionExtensions
                 o => o.TrailingDigits is >= CrmOptions.MinTrailingDigits and <= CrmOptions.MaxTrailingDigits,
                 $"Crm:TrailingDigits must be from {CrmOptions.MinTrailingDigits} to {CrmOptions.MaxTrailingDigits}.")
             .Validate(o => o.ExportMaxRows > 0, "Crm:ExportMaxRows must be above zero.");
+        services.AddOptions<RecordingsOptions>().Bind(configuration.GetSection(RecordingsOptions.SectionName));
+        services.AddSingleton<RecordingFiles>();
         services.AddCrmDbContext(configuration);
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddSingleton<CallerLookup>();

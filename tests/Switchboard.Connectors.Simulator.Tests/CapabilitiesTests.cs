@@ -6,7 +6,7 @@ namespace Switchboard.Connectors.Simulator.Tests;
 public sealed class CapabilitiesTests
 {
     [Fact]
-    public async Task Simulator_offers_every_call_operation_but_video_and_every_agent_feature_but_recording()
+    public async Task Simulator_offers_every_call_operation_but_video_and_every_agent_feature()
     {
         await using var sim = await StartAsync();
 
@@ -21,7 +21,7 @@ public sealed class CapabilitiesTests
         Assert.True(capabilities.WrapUp);
         Assert.True(capabilities.CallCentreMode);
         Assert.True(capabilities.Listen);
-        Assert.False(capabilities.CallRecording);
+        Assert.True(capabilities.CallRecording);
         Assert.Equal("Simulator", sim.Pbx.Name);
     }
 }

@@ -31,6 +31,9 @@ public class ServerFixture : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(_folder, "switchboard.db");
 
+    /// <summary>The server's Recordings:Folder, where the simulator writes its recordings.</summary>
+    public string RecordingsFolder => Path.Combine(_folder, "recordings");
+
     protected virtual TimeSpan NoAnswerTimeout => TimeSpan.FromSeconds(60);
 
     /// <summary>More settings, as command-line arguments (<c>--Pbx:Connector=Asterisk</c>), for fixtures that need them.</summary>
@@ -82,6 +85,7 @@ public class ServerFixture : IAsyncLifetime
             $"--ConnectionStrings:Crm=Data Source={DatabasePath}",
             $"--Messaging:OutboxPath={Path.Combine(_folder, "outbox")}",
             $"--DataProtection:KeysPath={Path.Combine(_folder, "keys")}",
+            $"--Recordings:Folder={RecordingsFolder}",
             "--Demo:Enabled=true",
             $"--Auth:SigningKey={_signingKey}",
             "--Logging:LogLevel:Default=Warning",
@@ -136,7 +140,7 @@ public class ServerFixture : IAsyncLifetime
 
     /// <summary>The simulator the server uses as its PBX; it lives as long as the fixture, across restarts.</summary>
     public SimulatedPbx Pbx => _pbx ??= new SimulatedPbx(
-        Options.Create(new SimulatorOptions { NoAnswerTimeout = NoAnswerTimeout }),
+        Options.Create(new SimulatorOptions { NoAnswerTimeout = NoAnswerTimeout, RecordingsFolder = RecordingsFolder }),
         TimeProvider.System);
 
     /// <summary>An outside caller rings <paramref name="line"/> and the agent answers; returns the simulator's id and the call.</summary>

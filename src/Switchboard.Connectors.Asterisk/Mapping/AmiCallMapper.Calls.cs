@@ -93,6 +93,7 @@ public sealed partial class AmiCallMapper
         lineChannel.AwaitingApplication = null;
         _calls.Add(call);
         _facts.Add(call.ToAppeared(resync: false));
+        TellRecordingAtStart(call);
     }
 
     /// <summary>

@@ -111,13 +111,18 @@ public sealed partial class AmiCallMapper
         return Outcome.Used;
     }
 
-    // VarSet: only ATTENDEDTRANSFER / TRANSFERERNAME matter. Asterisk sets them on the Local channel it
+    // VarSet: MIXMONITOR_FILENAME (see AmiCallMapper.Recording.cs), ATTENDEDTRANSFER and TRANSFERERNAME. Asterisk sets the last two on the Local channel it
     // requests for an attended transfer (bridge_basic.c, dial_transfer), naming the transferer's channel; the
     // ;2 half inherits them when it is called, before or after the LocalBridge that pairs the two. The pair is
     // one consultation, owned by the ;1 half (the one that joins the transferer), whichever half speaks first.
     private Outcome OnVarSet(AmiMessage message)
     {
         var variable = message["Variable"];
+        if (string.Equals(variable, RecordingVariable, StringComparison.OrdinalIgnoreCase))
+        {
+            return OnRecordingFile(message);
+        }
+
         if (!string.Equals(variable, "ATTENDEDTRANSFER", StringComparison.OrdinalIgnoreCase)
             && !string.Equals(variable, "TRANSFERERNAME", StringComparison.OrdinalIgnoreCase))
         {

@@ -49,6 +49,8 @@ public sealed partial class AmiCallMapper
             ["SoftHangupRequest"] = static (m, e) => m.OnHangupRequest(e),
             ["Hangup"] = static (m, e) => m.OnHangup(e),
             ["DTMFEnd"] = static (m, e) => m.OnDtmfEnd(e),
+            ["MixMonitorStart"] = static (m, e) => m.OnMixMonitor(e, recording: true),
+            ["MixMonitorStop"] = static (m, e) => m.OnMixMonitor(e, recording: false),
             ["ChanSpyStart"] = static (m, e) => m.OnChanSpyStart(e),
             ["Pickup"] = static (m, e) => m.OnPickup(e),
             ["AgentCalled"] = static (m, e) => m.OnAgentCalled(e),
@@ -98,17 +100,17 @@ public sealed partial class AmiCallMapper
         Skipped,
     }
 
-    /// <summary>The events this mapper follows: the AMI event filter must let them through (VarSet for attended transfers).</summary>
+    /// <summary>The events this mapper follows: the AMI event filter must let them through (VarSet for attended transfers and recordings).</summary>
     public static IReadOnlyCollection<string> EventNames { get; } = [.. Handlers.Keys];
 
     /// <summary>
     /// The AMI event filter the connector uses: <see cref="EventNames"/>, with <c>VarSet</c> (about 70 % of real
-    /// traffic) only for the two variables OnVarSet reads. Newexten stays whole: every one, whatever its application,
+    /// traffic) only for the variables OnVarSet reads. Newexten stays whole: every one, whatever its application,
     /// refreshes its channel and records when it last ran dialplan (how a Redirect after a bridge is recognised).
     /// </summary>
     public static AmiEventFilter EventFilter { get; } = new(
         EventNames,
-        [new AmiEventCondition("VarSet", "Variable", ["ATTENDEDTRANSFER", "TRANSFERERNAME"])]);
+        [new AmiEventCondition("VarSet", "Variable", ["ATTENDEDTRANSFER", "TRANSFERERNAME", RecordingVariable])]);
 
     public LineIdentifier Lines => _lines;
 

@@ -26,6 +26,11 @@ internal sealed class LineEnd(CallKey key, EndState state, bool placedCall, long
     public bool IsListening { get; init; }
     public bool Muted { get; set; }
 
+    /// <summary>Being recorded since then (<see cref="RecordingFile"/> is written when it stops).</summary>
+    public DateTimeOffset? RecordingSince { get; set; }
+
+    public string? RecordingFile { get; set; }
+
     /// <summary>For a consultation: the held end on the same line that it was made from.</summary>
     public LineEnd? ConsultedFrom { get; init; }
 

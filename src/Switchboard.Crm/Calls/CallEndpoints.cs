@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Switchboard.Crm.Recordings;
 using Switchboard.Crm.Users;
 
 namespace Switchboard.Crm.Calls;
@@ -57,6 +58,7 @@ internal static class CallEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         calls.MapCallSaveEndpoint();
         calls.MapOpenCallEndpoint();
+        calls.MapRecordingEndpoint();
     }
 
     private static async Task<Results<Ok<CallLogPage>, ValidationProblem, ProblemHttpResult>> SearchAsync(

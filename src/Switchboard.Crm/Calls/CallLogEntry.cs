@@ -35,7 +35,11 @@ public sealed record CallLogEntry(
     Guid? AccountId,
     string? AccountName,
     string? Comment,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The call has a recording; <c>GET /api/calls/{id}/recording</c> plays it.</summary>
+    public bool HasRecording { get; init; }
+}
 
 /// <summary>A page of the log in the order asked for; <see cref="Next"/> is the cursor of the following page, null on the last.</summary>
 public sealed record CallLogPage(IReadOnlyList<CallLogEntry> Items, string? Next);

@@ -72,6 +72,17 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         return row is null ? null : ToEntry(row);
     }
 
+    /// <summary>Whether <paramref name="reader"/> may read the call, and the name of its recording when it has one.</summary>
+    public async Task<(bool Found, string? RecordingFile)> FindRecordingAsync(Guid id, CrmUser reader, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await VisibleTo(db, db.CallRecords.AsNoTracking(), reader).Where(r => r.Id == id)
+            .Select(r => new { r.RecordingFile })
+            .ToListAsync(cancellationToken);
+        return rows.Count == 0 ? (false, null) : (true, rows[0].RecordingFile);
+    }
+
     /// <summary>The newest calls of <paramref name="user"/>'s own lines, whatever their role: the panel's history.</summary>
     public async Task<IReadOnlyList<RecentCall>> RecentAsync(CrmUser user, int limit, CancellationToken cancellationToken)
     {
@@ -243,7 +254,10 @@ public sealed class CallQueries(IDbContextFactory<CrmDbContext> contexts, PhoneN
         x.Call.AccountId,
         x.AccountName,
         x.Call.Comment,
-        x.Call.UpdatedAt);
+        x.Call.UpdatedAt)
+    {
+        HasRecording = x.Call.RecordingFile != null,
+    };
 
     // Member initialisers, not a constructor: EF can order by members it sees assigned.
     internal sealed class NamedCall

@@ -27,6 +27,7 @@ internal static class CallRecordMapping
         row.EndReason = save.EndReason is { } reason ? ByName<CallEndReason>(reason) : null;
         row.ParentPbxCallId = save.ParentPbxCallId;
         row.Comment = save.Comment ?? row.Comment;
+        row.RecordingFile = save.RecordingFile ?? row.RecordingFile;
 
         // A later save that knows less (no comment, no match after a resync) keeps what an earlier
         // one gave, and a link a user made by hand in the CRM is theirs: no save replaces it.

@@ -13,6 +13,7 @@ public static class CallSaveRules
     public const int MaxLineLength = 32;
     public const int MaxNumberLength = 64;
     public const int MaxNameLength = 200;
+    public const int MaxRecordingFileLength = 1024;
 
     /// <summary>The problems with the save, by field; empty when it may be saved.</summary>
     public static Dictionary<string, string[]> Validate(string? pbxCallId, string? line, CallSaveRequest? save)
@@ -33,6 +34,7 @@ public static class CallSaveRules
         LimitText(errors, "redirectedFrom", save.RedirectedFrom, MaxNumberLength);
         LimitText(errors, "redirectedTo", save.RedirectedTo, MaxNumberLength);
         LimitText(errors, "parentPbxCallId", save.ParentPbxCallId, MaxPbxCallIdLength);
+        LimitText(errors, "recordingFile", save.RecordingFile, MaxRecordingFileLength);
         if (save.Comment?.Length > CallEditor.MaxCommentLength)
         {
             errors["comment"] = [$"A comment holds at most {CallEditor.MaxCommentLength} characters."];

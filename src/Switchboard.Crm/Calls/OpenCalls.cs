@@ -58,6 +58,7 @@ public sealed class OpenCalls(IDbContextFactory<CrmDbContext> contexts)
             ParentPbxCallId = row.ParentPbxCallId,
             ContactId = row.ContactId,
             AccountId = row.AccountId,
+            RecordingFile = row.RecordingFile,
         });
 
     private static TWire ByName<TWire>(Enum domain)

@@ -22,9 +22,10 @@ internal static class PostgresCallLogBatch
         INSERT INTO "CallRecords" AS r ("Id", "PbxCallId", "Line", "ConversationId", "UserId", "Direction", "CallerNumber",
             "CallerName", "CalleeNumber", "RedirectedFrom", "RedirectedTo", "State", "StartedAt", "AnsweredAt", "EndedAt",
             "TimeBeforeConnectionSeconds", "DurationSeconds", "TalkSeconds", "HoldSeconds", "EndReason", "ParentPbxCallId",
-            "ParentCallId", "ContactId", "AccountId", "Comment", "UpdatedAt", "LinkedManually")
+            "ParentCallId", "ContactId", "AccountId", "Comment", "UpdatedAt", "LinkedManually",
+            "RecordingFile")
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-            (SELECT p."Id" FROM "CallRecords" AS p WHERE p."PbxCallId" = $21 AND p."Line" = $3), $22, $23, $24, $25, FALSE)
+            (SELECT p."Id" FROM "CallRecords" AS p WHERE p."PbxCallId" = $21 AND p."Line" = $3), $22, $23, $24, $25, FALSE, $26)
         ON CONFLICT ("PbxCallId", "Line") DO UPDATE SET
             "ConversationId" = excluded."ConversationId", "Direction" = excluded."Direction",
             "CallerNumber" = excluded."CallerNumber", "CallerName" = excluded."CallerName",
@@ -40,6 +41,7 @@ internal static class PostgresCallLogBatch
             "AccountId" = CASE WHEN r."LinkedManually" OR (excluded."ContactId" IS NULL AND excluded."AccountId" IS NULL)
                 THEN r."AccountId" ELSE excluded."AccountId" END,
             "Comment" = COALESCE(excluded."Comment", r."Comment"),
+            "RecordingFile" = COALESCE(excluded."RecordingFile", r."RecordingFile"),
             "UserId" = COALESCE(r."UserId", excluded."UserId"),
             "UpdatedAt" = excluded."UpdatedAt"
         WHERE r."State" <> 'Finished' OR excluded."State" = 'Finished'
@@ -125,6 +127,7 @@ internal static class PostgresCallLogBatch
         p.Add(Uuid(save.AccountId));
         p.Add(Text(save.Comment));
         p.Add(Moment(updatedAt));
+        p.Add(Text(save.RecordingFile));
         return command;
     }
 

@@ -37,5 +37,8 @@ public sealed class CallRecord
     /// <summary>A user linked the call to its contact or account in the CRM; saves from the PBX side no longer change the link.</summary>
     public bool LinkedManually { get; set; }
     public string? Comment { get; set; }
+
+    /// <summary>The call's recording as the PBX named it; served by <c>GET /api/calls/{id}/recording</c>.</summary>
+    public string? RecordingFile { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -89,7 +89,7 @@ public sealed partial class CtiHub(
         new CtiUser(user.Id, user.Login, user.DisplayName, user.Role),
         user.Lines.Count > 0 ? user.Lines[0] : null,
         SnapshotBuilder.Lines(tracker, user.Lines),
-        ContractMapper.ToDto(connector.Capabilities),
+        ContractMapper.ToDto(tracker.Capabilities),
         options.Value.AwayReasons,
         tracker.IsPbxLinkUp);
 

@@ -35,6 +35,7 @@ public static class CallSaveMapper
             ContactId = chosen?.ContactId,
             AccountId = chosen?.AccountId,
             Comment = call.Comment,
+            RecordingFile = call.RecordingFile,
         };
     }
 

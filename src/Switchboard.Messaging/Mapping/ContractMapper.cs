@@ -37,6 +37,8 @@ public static class ContractMapper
             Comment = call.Comment,
             Muted = call.Muted,
             IsListening = call.IsListening,
+            Recording = call.Recording,
+            HasRecording = call.RecordingFile is not null,
             Operations = ToDto(call.Operations),
         };
     }

@@ -26,6 +26,7 @@ public static class OpenCallMapper
             AnsweredAt = call.AnsweredAt,
             CompletedHoldTime = TimeSpan.FromSeconds(call.HoldSeconds),
             ParentPbxCallId = call.ParentPbxCallId,
+            RecordingFile = call.RecordingFile,
 
             // The contact, account and comment stay as the row has them: a save without them keeps them.
         };

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Switchboard.Crm.Recordings;
+
 namespace Switchboard.Server.Security;
 
 /// <summary>
@@ -13,18 +16,30 @@ namespace Switchboard.Server.Security;
 /// <item><c>Referrer-Policy: no-referrer</c>: the panel's addresses stay in the panel.</item>
 /// </list>
 /// </summary>
-internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<RecordingsOptions> recordings)
 {
-    public const string ContentSecurityPolicy =
+    private const string BasePolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    private readonly string _policy = PolicyFor(recordings.Value);
+
+    /// <summary>
+    /// The policy, with <c>media-src</c> widened to the recordings' other host when <c>Recordings:UrlTemplate</c> sends the
+    /// player there: a browser checks the target of the recording endpoint's redirect against it.
+    /// </summary>
+    public static string PolicyFor(RecordingsOptions recordings) =>
+        recordings is { Folder: not { Length: > 0 }, UrlTemplate: { Length: > 0 } template }
+        && Uri.TryCreate(template.Replace("{file}", "f", StringComparison.Ordinal).Replace("{path}", "p", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            ? $"{BasePolicy}; media-src 'self' {uri.GetLeftPart(UriPartial.Authority)}"
+            : BasePolicy;
+
     public Task InvokeAsync(HttpContext context)
     {
-        context.Response.OnStarting(static state =>
+        context.Response.OnStarting(state =>
         {
             var headers = ((HttpResponse)state).Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = _policy;
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";

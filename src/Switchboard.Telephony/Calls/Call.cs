@@ -39,6 +39,12 @@ public sealed record Call
     public string? Comment { get; init; }
     public bool Muted { get; init; }
 
+    /// <summary>The call is being recorded now.</summary>
+    public bool Recording { get; init; }
+
+    /// <summary>The call's recording as the PBX named it (a path or a file name); kept after the recording stops.</summary>
+    public string? RecordingFile { get; init; }
+
     /// <summary>A supervisor's call that listens in on another conversation.</summary>
     public bool IsListening { get; init; }
 

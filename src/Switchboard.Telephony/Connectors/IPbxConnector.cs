@@ -53,6 +53,13 @@ public interface IPbxConnector : IAsyncDisposable
     /// <summary>Lets the supervisor on <paramref name="supervisorLine"/> listen to the conversation of <paramref name="call"/>.</summary>
     Task ListenAsync(string supervisorLine, CallKey call, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Starts or stops recording the line's side of <paramref name="call"/>. The PBX tells the outcome as a
+    /// <see cref="CallRecordingChanged"/>. A PBX without <see cref="PbxCapabilities.CallRecording"/> refuses.
+    /// </summary>
+    Task SetRecordingAsync(CallKey call, bool recording, CancellationToken cancellationToken) =>
+        throw new PbxCommandException("This PBX does not record calls on request.");
+
     /// <summary>The calls active on the PBX now, as facts that would start them.</summary>
     Task<IReadOnlyList<CallAppeared>> GetActiveCallsAsync(CancellationToken cancellationToken);
 }

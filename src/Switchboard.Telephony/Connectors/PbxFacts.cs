@@ -83,6 +83,12 @@ public sealed record CallEnded(CallKey Key, HangupCause Cause, HangupSide Side) 
     public string? TransferTarget { get; init; }
 }
 
+/// <summary>
+/// A line's call is being recorded, or no longer is. <paramref name="File"/> is the recording's file as the PBX
+/// names it (Asterisk: the absolute path MixMonitor resolved); null when this fact does not say it.
+/// </summary>
+public sealed record CallRecordingChanged(CallKey Key, bool Recording, string? File) : PbxFact;
+
 public sealed record DtmfSeen(CallKey Key, char Digit) : PbxFact;
 
 public sealed record AgentStatusReported(string Line, AgentStatus Status) : PbxFact;

@@ -115,6 +115,24 @@ public sealed partial class CallTracker
         Announce(CallChangeKind.InfoChanged, key, events);
     }
 
+    // A later recording of the same call replaces the file of an earlier one: the row links one recording.
+    private void SetRecording(CallRecordingChanged fact, List<TrackerEvent> events)
+    {
+        if (!_active.TryGetValue(fact.Key, out var call))
+        {
+            return;
+        }
+
+        var file = fact.File is { Length: > 0 } named ? named : call.RecordingFile;
+        if (call.Recording == fact.Recording && string.Equals(call.RecordingFile, file, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        _active[fact.Key] = call with { Recording = fact.Recording, RecordingFile = file };
+        Announce(CallChangeKind.InfoChanged, fact.Key, events);
+    }
+
     private void ChangeParty(CallPartyChanged fact, List<TrackerEvent> events)
     {
         if (!_active.TryGetValue(fact.Key, out var call))
@@ -152,6 +170,7 @@ public sealed partial class CallTracker
             HeldSince = null,
             EndReason = EndReasonRules.Decide(call, fact.Cause, fact.Side),
             RedirectedTo = fact.TransferTarget ?? call.RedirectedTo,
+            Recording = false,
             Operations = CallOperations.None,
         };
         _active.Remove(fact.Key);

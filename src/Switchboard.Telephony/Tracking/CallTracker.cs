@@ -28,7 +28,8 @@ public sealed partial class CallTracker
     {
         _time = time;
         _options = options;
-        _capabilities = capabilities;
+        // What clients are told the PBX offers: recording from the panel only where the administrator allows it.
+        _capabilities = options.RecordFromPanel ? capabilities : capabilities with { CallRecording = false };
     }
 
     public PbxCapabilities Capabilities => _capabilities;
@@ -70,6 +71,9 @@ public sealed partial class CallTracker
                     break;
                 case CallMuteChanged mute:
                     SetMuted(mute.Key, mute.Muted, events);
+                    break;
+                case CallRecordingChanged recording:
+                    SetRecording(recording, events);
                     break;
                 case CallPartyChanged party:
                     ChangeParty(party, events);

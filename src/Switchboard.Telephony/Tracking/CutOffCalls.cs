@@ -22,6 +22,7 @@ public static class CutOffCalls
             CompletedHoldTime = call.HoldTimeAt(endedAt),
             HeldSince = null,
             EndReason = EndReasonRules.Decide(call, HangupCause.Normal, HangupSide.Unknown),
+            Recording = false,
             Operations = CallOperations.None,
         };
     }

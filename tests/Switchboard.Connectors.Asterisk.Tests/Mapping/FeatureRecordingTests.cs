@@ -13,14 +13,22 @@ public sealed class FeatureRecordingTests
     private const string Folder = "asterisk22-features/";
 
     [Fact]
-    public void Recording_a_call_with_MixMonitor_leaves_the_call_as_it_is()
+    public void Recording_a_call_with_MixMonitor_links_the_file_Asterisk_named_to_the_agents_call()
     {
         var run = ScenarioRun.Play(Folder + "15-call-recording.ami");
 
         OnlyLines(run, "101");
         var call = run.OnlyCallOn("101");
         Finished(call, new CallKey("1795891395.0", "101"), CallDirection.Incoming, Caller, "101", CallEndReason.Completed);
-        Assert.Equal([CallChangeKind.Started, CallChangeKind.Answered, CallChangeKind.Finished], Changes(run, call.Key));
+        const string file = "/var/tmp/refpbx22-run/spool/monitor/wave2-call-101.wav";
+        Assert.Equal(
+            [new CallRecordingChanged(call.Key, true, file), new CallRecordingChanged(call.Key, false, file)],
+            run.Facts.OfType<CallRecordingChanged>());
+        Assert.Equal(file, call.RecordingFile);
+        Assert.False(call.Recording);
+        Assert.Equal(
+            [CallChangeKind.Started, CallChangeKind.Answered, CallChangeKind.InfoChanged, CallChangeKind.InfoChanged, CallChangeKind.Finished],
+            Changes(run, call.Key));
     }
 
     [Fact]

@@ -81,9 +81,9 @@ public class CommandTests
     private static int RingingPoint(RecordedScenario scenario) => FrameEndAfter(scenario, "DialBegin");
 
     /// <summary>The end of the frame where the caller and the agent are bridged.</summary>
-    private static int TalkingPoint(RecordedScenario scenario) => FrameEndAfter(scenario, "BridgeEnter", occurrence: 2);
+    internal static int TalkingPoint(RecordedScenario scenario) => FrameEndAfter(scenario, "BridgeEnter", occurrence: 2);
 
-    private static string LineChannelOf(RecordedScenario scenario)
+    internal static string LineChannelOf(RecordedScenario scenario)
     {
         var text = RecordedAction.Utf8(scenario.Bytes);
         var at = text.IndexOf("Channel: PJSIP/101-", StringComparison.Ordinal) + "Channel: ".Length;

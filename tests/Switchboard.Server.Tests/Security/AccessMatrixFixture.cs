@@ -52,7 +52,10 @@ public sealed class AccessMatrixFixture : ServerFixture
             endedAt = DateTimeOffset.UtcNow.AddMinutes(-4),
             durationSeconds = 60,
             endReason = "missed",
+            recordingFile = "/var/spool/asterisk/monitor/matrix-call.wav",
         });
+        Directory.CreateDirectory(RecordingsFolder);
+        await File.WriteAllBytesAsync(Path.Combine(RecordingsFolder, "matrix-call.wav"), new byte[64]);
         CallId = saved["id"]!.GetValue<Guid>();
         var candidates = await SendAsync(Admin, HttpMethod.Get, $"/api/contacts/lookup?number={Uri.EscapeDataString(Demo.KnownCaller)}", null);
         AccountId = candidates.AsArray()[0]!["accountId"]!.GetValue<Guid>();

@@ -46,6 +46,7 @@ public static class EndpointRules
 
         // One call on agent1's line 101: its readers see it, everyone else is told it does not exist.
         ["GET /api/calls/{id:guid}"] = new((f, _) => Build(HttpMethod.Get, $"/api/calls/{f.CallId}"), CallReaders),
+        ["GET /api/calls/{id:guid}/recording"] = new((f, _) => Build(HttpMethod.Get, $"/api/calls/{f.CallId}/recording"), CallReaders),
         ["PUT /api/calls/{id:guid}/link"] = new((f, _) => Build(HttpMethod.Put, $"/api/calls/{f.CallId}/link", new { accountId = f.AccountId }), CallReaders),
         ["PUT /api/calls/{id:guid}/comment"] = new((f, _) => Build(HttpMethod.Put, $"/api/calls/{f.CallId}/comment", new { comment = "checked" }), CallReaders),
         ["PUT /api/calls/pbx/{pbxCallId}/{line}"] = new(
@@ -100,6 +101,10 @@ public static class EndpointRules
 
         // The Messaging Service: supervisors and administrators watch calls in progress; the hub opens for anyone signed in.
         ["GET /api/team/calls/active"] = new(Get("/api/team/calls/active"), Only(Ok, Identity.TeamSupervisor, Identity.OtherSupervisor, Identity.Administrator)),
+
+        // Recording an active call: the owner's own calls only (CallRecordingTests); with no such call, not found.
+        ["POST /api/calls/active/{callId:guid}/recording/start"] = new(Send(HttpMethod.Post, $"/api/calls/active/{Guid.NewGuid()}/recording/start", null), SignedIn(NotFound)),
+        ["POST /api/calls/active/{callId:guid}/recording/stop"] = new(Send(HttpMethod.Post, $"/api/calls/active/{Guid.NewGuid()}/recording/stop", null), SignedIn(NotFound)),
         ["* /hubs/cti/negotiate"] = new(Send(HttpMethod.Post, "/hubs/cti/negotiate?negotiateVersion=1", null), SignedIn(Ok)),
 
         // Without a connection id the hub answers 400 once the caller is let in.

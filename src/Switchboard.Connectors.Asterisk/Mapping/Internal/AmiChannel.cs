@@ -64,6 +64,12 @@ internal sealed class AmiChannel(string uniqueid, string name)
 
     public bool OnMusicOnHold { get; set; }
 
+    /// <summary>MixMonitor records this channel now.</summary>
+    public bool Recorded { get; set; }
+
+    /// <summary>The file MixMonitor last recorded this channel into (its MIXMONITOR_FILENAME).</summary>
+    public string? RecordingFile { get; set; }
+
     public string? ParkingSpace { get; set; }
 
     /// <summary>For the Local channel of an attended transfer: the transferer's channel.</summary>

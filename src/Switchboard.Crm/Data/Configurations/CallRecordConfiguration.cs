@@ -20,6 +20,7 @@ internal sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRec
         builder.Property(c => c.EndReason).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.ParentPbxCallId).HasMaxLength(255);
         builder.Property(c => c.Comment).HasMaxLength(4000);
+        builder.Property(c => c.RecordingFile).HasMaxLength(1024);
 
         // The idempotency key: a retried or racing save of the same call finds this row.
         builder.HasIndex(c => new { c.PbxCallId, c.Line }).IsUnique();

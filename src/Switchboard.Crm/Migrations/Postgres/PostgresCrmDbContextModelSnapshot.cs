@@ -114,6 +114,10 @@ namespace Switchboard.Crm.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("RecordingFile")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
                     b.Property<string>("RedirectedFrom")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

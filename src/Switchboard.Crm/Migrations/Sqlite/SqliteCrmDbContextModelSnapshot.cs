@@ -109,6 +109,10 @@ namespace Switchboard.Crm.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecordingFile")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RedirectedFrom")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

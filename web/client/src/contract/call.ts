@@ -66,5 +66,9 @@ export interface CallDto {
   muted: boolean;
   /** A supervisor's own call that listens in on an agent's call. */
   isListening: boolean;
+  /** The call is being recorded now (absent from clients that cannot tell: read as false). */
+  recording?: boolean;
+  /** The call has a recording; once saved, `GET /api/calls/{recordId}/recording` plays it. */
+  hasRecording?: boolean;
   operations: LineOperations;
 }

@@ -25,6 +25,8 @@ export interface CallSaveRequest {
   parentPbxCallId?: string | null;
   contactId?: Guid | null;
   accountId?: Guid | null;
+  /** The recording as the PBX named it; null keeps the row's. The web phone records nothing itself. */
+  recordingFile?: string | null;
 }
 
 /** The answer to a save: the call's row in the log. */

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { canAct } from '../connection/canAct';
 import { useCti } from '../cti/CtiContext';
 import { consultationPartner, isCurrent, remoteNumber } from '../cti/selectors';
+import { RecordingControls } from '../recordings/RecordingControls';
 import { callStateLabels } from '../ui/format';
 import { CallTimer } from './CallTimer';
 import { ContactMatch } from './ContactMatch';
@@ -43,6 +44,7 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
         <div className="call-card__status">
           <span className={`badge badge--${call.state}`}>{callStateLabels[call.state]}</span>
           {call.muted && <span className="badge">Muted</span>}
+          {call.recording && <span className="badge badge--recording">Recording</span>}
           <CallTimer call={call} />
         </div>
       </header>
@@ -73,6 +75,7 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
             {call.muted ? 'Unmute' : 'Mute'}
           </button>
         )}
+        <RecordingControls call={call} />
         {(call.operations.blindTransfer || call.operations.makeConsultCall) && (
           <button type="button" className="button" disabled={!ops.blindTransfer && !ops.makeConsultCall} aria-expanded={panel === 'transfer'} onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}>
             Transfer…

@@ -32,6 +32,8 @@ export interface CallLogEntry {
   accountName?: string | null;
   comment?: string | null;
   updatedAt: IsoDateTime;
+  /** The call has a recording: GET /api/calls/{id}/recording plays it. */
+  hasRecording?: boolean;
 }
 
 export interface CallLogPage {

@@ -3,6 +3,7 @@ import { commentCall, getCall, type CallLogEntry } from '../api/calls';
 import { useCti } from '../cti/CtiContext';
 import { remoteNumber } from '../cti/selectors';
 import { useNotices } from '../notices/NoticeContext';
+import { RecordingPlayer } from '../recordings/RecordingPlayer';
 import { accountCallsHref, contactCallsHref, newContactHref } from '../ui/crmLinks';
 import { callStateLabels, directionLabels, endReasonLabels, formatDateTime, formatDuration } from '../ui/format';
 
@@ -133,6 +134,14 @@ export function CallCardPage({ id }: { id: string }) {
           <dd>{formatDuration(call.holdSeconds)}</dd>
           <dt>Duration</dt>
           <dd>{formatDuration(call.durationSeconds)}</dd>
+          {call.hasRecording && (
+            <>
+              <dt>Recording</dt>
+              <dd>
+                <RecordingPlayer callId={call.id} label="Recording of this call" />
+              </dd>
+            </>
+          )}
         </dl>
       </div>
       <form className="card" onSubmit={saveComment}>

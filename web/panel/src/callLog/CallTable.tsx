@@ -1,5 +1,6 @@
 import type { CallLogEntry } from '../api/calls';
 import { remoteNumber } from '../cti/selectors';
+import { RecordingPlayer } from '../recordings/RecordingPlayer';
 import { accountCallsHref, callCardHref, contactCallsHref } from '../ui/crmLinks';
 import { directionLabels, endReasonLabels, formatDateTime, formatDuration } from '../ui/format';
 
@@ -60,6 +61,7 @@ export function CallTable({ calls, onCall }: { calls: CallLogEntry[]; onCall?: (
                 </span>
               </td>
               <td data-label="">
+                {call.hasRecording && <RecordingPlayer callId={call.id} label={`Recording of the call with ${call.contactName ?? number}`} />}
                 {onCall && (
                   <button type="button" className="button button--small" aria-label={`Call ${call.contactName ?? number}`} onClick={() => onCall(number)}>
                     Call
