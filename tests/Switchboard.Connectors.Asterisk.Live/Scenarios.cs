@@ -22,6 +22,7 @@ internal static class Scenarios
         ("supervisor listens", ListenAsync),
         ("queue call, then the queue's wrap-up", QueueWrapUpAsync),
         ("agent state both ways: panel to presence, presence to panel", PresenceAsync),
+        ("recording from the panel, played from the log", RecordingAsync),
     ];
 
     private static async Task IncomingHoldUnholdAsync(SmokeRun run)
@@ -178,6 +179,28 @@ internal static class Scenarios
             await agent.Model.SetAgentStateAsync(AgentState.Available);
             await agent.WaitForAsync<AgentStateChangedEvent>(CtiEvents.AgentStateChanged, e => e.Line == "101" && e.State == AgentState.Available);
         }
+    }
+
+    // MixMonitor started and stopped from the panel; the server reads Asterisk's monitor folder (Recordings:Folder).
+    private static async Task RecordingAsync(SmokeRun run)
+    {
+        await using var agent = await run.ConnectAsync("agent1");
+        await using var phone = run.Phone("101");
+        await using var caller = run.CallFromOutside("101", TimeSpan.FromSeconds(10));
+
+        var call = await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == "101");
+        await run.PostAsync($"/api/calls/active/{call.Id}/recording/start", agent.Token);
+        await agent.WaitForCallAsync(CtiEvents.CallInfoChanged, c => c.Id == call.Id && c.Recording);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await run.PostAsync($"/api/calls/active/{call.Id}/recording/stop", agent.Token);
+        await agent.WaitForCallAsync(CtiEvents.CallInfoChanged, c => c.Id == call.Id && !c.Recording);
+        await caller.FinishedAsync(PartyLimit);
+
+        var row = Single(await run.RowsAsync(call.ConversationId, 1));
+        Check(row.GetProperty("hasRecording").GetBoolean(), $"the row has no recording: {row}");
+        var (status, bytes, type) = await run.GetRecordingAsync(row.GetProperty("id").GetGuid(), agent.Token);
+        Check(status == 200 && bytes > 44 * 2 && type == "audio/wav", $"the recording answered {status}, {bytes} bytes of {type}");
+        Console.WriteLine($"      recording: {bytes} bytes of {type}");
     }
 
     private static void Check(bool condition, string problem)

@@ -59,6 +59,26 @@ internal sealed class SmokeRun(LiveOptions options, HttpClient http)
             ["__HANGUP_MS__"] = ((int)talk.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
+    public async Task PostAsync(string path, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    public async Task<(int Status, long Bytes, string? Type)> GetRecordingAsync(Guid rowId, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/calls/{rowId}/recording");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return ((int)response.StatusCode, body.LongLength, response.Content.Headers.ContentType?.MediaType);
+    }
+
     /// <summary>The conversation's rows once the log has <paramref name="count"/> of them, all finished.</summary>
     public async Task<IReadOnlyList<JsonElement>> RowsAsync(string conversationId, int count) =>
         await new CallLogClient(http, await LoginAsync("admin")).FinishedRowsAsync(conversationId, count);
