@@ -50,6 +50,8 @@ public sealed partial class AsteriskConnector : IPbxConnector
         _setupCheck = new AsteriskSetupCheck(ami, _options, logger);
         Capabilities = new PbxCapabilities(Operations, WrapUp: true, CallCentreMode: true, CallRecording: false, Listen: true)
         {
+            Whisper = true,
+            Barge = true,
             LineOperations = _options.RemoteAnswerLines.ToDictionary(
                 line => line,
                 _ => Operations | CallOperations.Answer,

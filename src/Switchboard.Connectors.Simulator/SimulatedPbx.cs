@@ -23,7 +23,11 @@ public sealed partial class SimulatedPbx : IPbxConnector
         WrapUp: true,
         CallCentreMode: true,
         CallRecording: false,
-        Listen: true);
+        Listen: true)
+    {
+        Whisper = true,
+        Barge = true,
+    };
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;

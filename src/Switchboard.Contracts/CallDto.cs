@@ -29,8 +29,18 @@ public sealed record CallDto
     public string? Comment { get; init; }
     public bool Muted { get; init; }
     public bool IsListening { get; init; }
+
+    /// <summary>For a supervisor's own call (<see cref="IsListening"/>): listen, whisper or barge.</summary>
+    public SupervisionMode? ListenMode { get; init; }
+
+    /// <summary>For an agent's call: a supervisor is in it now (listening, whispering or barged in), from which line.</summary>
+    public SupervisionDto? Supervision { get; init; }
+
     public required LineOperations Operations { get; init; }
 }
+
+/// <summary>A supervisor in an agent's call: how, and the supervisor's line.</summary>
+public sealed record SupervisionDto(SupervisionMode Mode, string SupervisorLine);
 
 /// <summary>A CRM record that the call's remote number matched, or for an internal extension the colleague who owns it.</summary>
 public sealed record ContactCandidateDto(

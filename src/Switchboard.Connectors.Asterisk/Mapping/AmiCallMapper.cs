@@ -74,6 +74,7 @@ public sealed partial class AmiCallMapper
 
     private readonly Lock _gate = new();
     private readonly LineIdentifier _lines;
+    private readonly SpyModes _spyModes;
     private readonly ChannelTable _channels = new();
     private readonly CallBook _calls = new();
     private readonly List<PbxFact> _facts = [];
@@ -85,7 +86,9 @@ public sealed partial class AmiCallMapper
 
     public AmiCallMapper(AmiMappingOptions? options = null)
     {
-        _lines = new LineIdentifier(options ?? new AmiMappingOptions());
+        options ??= new AmiMappingOptions();
+        _lines = new LineIdentifier(options);
+        _spyModes = new SpyModes(options);
     }
 
     private enum Outcome

@@ -22,4 +22,14 @@ public sealed class AmiMappingOptions
 
     /// <summary>When not empty, the only lines: every other device is outside the PBX (a trunk or a carrier).</summary>
     public List<string> KnownLines { get; } = [];
+
+    /// <summary>
+    /// The dialplan's feature codes for supervision (the prefix before the agent's extension): tell whisper and
+    /// barge apart when a supervisor dials them on the phone and the ChanSpy options were not seen. Empty: not used.
+    /// </summary>
+    public string WhisperCode { get; set; } = "*22";
+
+    public string BargeCode { get; set; } = "*23";
+
+    public string ListenCode { get; set; } = "";
 }

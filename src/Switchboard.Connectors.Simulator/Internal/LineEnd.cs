@@ -24,6 +24,11 @@ internal sealed class LineEnd(CallKey key, EndState state, bool placedCall, long
     public string? RedirectedFrom { get; set; }
     public string? ParentPbxCallId { get; init; }
     public bool IsListening { get; init; }
+
+    /// <summary>For a supervisor's end: how it joins, and the agent's call it joins.</summary>
+    public SupervisionMode SupervisionMode { get; init; }
+    public CallKey? Supervises { get; init; }
+
     public bool Muted { get; set; }
 
     /// <summary>For a consultation: the held end on the same line that it was made from.</summary>
@@ -44,6 +49,8 @@ internal sealed class LineEnd(CallKey key, EndState state, bool placedCall, long
             ParentPbxCallId = ParentPbxCallId,
             RedirectedFrom = RedirectedFrom,
             IsListening = IsListening,
+            SupervisionMode = SupervisionMode,
+            SupervisedCall = Supervises,
             AlreadyAnswered = forResync && IsAnswered,
             AlreadyHeld = forResync && State == EndState.Held,
             AlreadyMuted = forResync && Muted,

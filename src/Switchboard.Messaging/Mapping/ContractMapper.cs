@@ -37,6 +37,10 @@ public static class ContractMapper
             Comment = call.Comment,
             Muted = call.Muted,
             IsListening = call.IsListening,
+            ListenMode = call.IsListening ? ByName<SupervisionMode>(call.SupervisionMode) : null,
+            Supervision = call.Supervision is { } supervision
+                ? new SupervisionDto(ByName<SupervisionMode>(supervision.Mode), supervision.SupervisorLine)
+                : null,
             Operations = ToDto(call.Operations),
         };
     }
@@ -82,7 +86,11 @@ public static class ContractMapper
             capabilities.WrapUp,
             capabilities.CallCentreMode,
             capabilities.CallRecording,
-            capabilities.Listen);
+            capabilities.Listen)
+        {
+            Whisper = capabilities.Listen && capabilities.Whisper,
+            Barge = capabilities.Listen && capabilities.Barge,
+        };
     }
 
     public static Domain.Agents.AgentState ToDomain(AgentState state) => ByName<Domain.Agents.AgentState>(state);

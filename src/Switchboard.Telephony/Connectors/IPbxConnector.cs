@@ -50,8 +50,11 @@ public interface IPbxConnector : IAsyncDisposable
 
     Task SetCallCentreModeAsync(string line, bool enabled, CancellationToken cancellationToken);
 
-    /// <summary>Lets the supervisor on <paramref name="supervisorLine"/> listen to the conversation of <paramref name="call"/>.</summary>
-    Task ListenAsync(string supervisorLine, CallKey call, CancellationToken cancellationToken);
+    /// <summary>
+    /// Lets the supervisor on <paramref name="supervisorLine"/> into the conversation of <paramref name="call"/>:
+    /// listening, whispering to the agent, or barging in (as <see cref="PbxCapabilities.Offers"/> allows).
+    /// </summary>
+    Task ListenAsync(string supervisorLine, CallKey call, SupervisionMode mode, CancellationToken cancellationToken);
 
     /// <summary>The calls active on the PBX now, as facts that would start them.</summary>
     Task<IReadOnlyList<CallAppeared>> GetActiveCallsAsync(CancellationToken cancellationToken);

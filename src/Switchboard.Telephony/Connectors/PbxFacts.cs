@@ -24,6 +24,12 @@ public sealed record CallAppeared(
     /// <summary>The call is a supervisor listening in.</summary>
     public bool IsListening { get; init; }
 
+    /// <summary>For a supervisor's call: listen, whisper or barge.</summary>
+    public SupervisionMode SupervisionMode { get; init; }
+
+    /// <summary>For a supervisor's call: the agent's call it joins, when known; that call shows the supervisor.</summary>
+    public CallKey? SupervisedCall { get; init; }
+
     /// <summary>For a resync: the call was already answered before the connector saw it.</summary>
     public bool AlreadyAnswered { get; init; }
 

@@ -55,6 +55,66 @@ public sealed class FeatureRecordingTests
     }
 
     [Fact]
+    public void The_agent_sees_the_supervisor_whisper_then_barge_and_nothing_once_each_spy_call_ends()
+    {
+        var run = ScenarioRun.Play(Folder + "17-whisper-barge.ami");
+
+        var supervisor = run.CallsOn("103");
+        Assert.Equal([SupervisionMode.Whisper, SupervisionMode.Barge], supervisor.Select(c => c.SupervisionMode));
+        var agentCall = run.OnlyCallOn("101");
+        Assert.All(supervisor, c => Assert.Equal(agentCall.Key, c.SupervisedCall));
+        Assert.Equal(
+            [null, new CallSupervision(SupervisionMode.Whisper, "103"), null, new CallSupervision(SupervisionMode.Barge, "103"), null],
+            SupervisionSeen(run, agentCall.Key));
+    }
+
+    [Fact]
+    public void Without_the_ChanSpy_options_the_dialled_feature_code_tells_whisper_and_barge()
+    {
+        // A dialplan may reach ChanSpy through a Gosub whose steps the mapper does not see: the code is what is left.
+        var options = new Switchboard.Connectors.Asterisk.Mapping.AmiMappingOptions { WhisperCode = "*22", BargeCode = "*23" };
+        var run = ScenarioRun.Prepare(Folder + "17-whisper-barge.ami", options);
+        foreach (var frame in run.Frames.Where(f => !IsChanSpyStep(f)))
+        {
+            run.Feed(frame);
+        }
+
+        Assert.Equal([SupervisionMode.Whisper, SupervisionMode.Barge], run.CallsOn("103").Select(c => c.SupervisionMode));
+    }
+
+    [Fact]
+    public void A_spy_with_neither_options_nor_a_known_code_is_shown_as_listening()
+    {
+        var options = new Switchboard.Connectors.Asterisk.Mapping.AmiMappingOptions { WhisperCode = "", BargeCode = "" };
+        var run = ScenarioRun.Prepare(Folder + "17-whisper-barge.ami", options);
+        foreach (var frame in run.Frames.Where(f => !IsChanSpyStep(f)))
+        {
+            run.Feed(frame);
+        }
+
+        Assert.All(run.CallsOn("103"), c => Assert.Equal(SupervisionMode.Listen, c.SupervisionMode));
+        Assert.Contains(new CallSupervision(SupervisionMode.Listen, "103"), SupervisionSeen(run, run.OnlyCallOn("101").Key));
+    }
+
+    private static bool IsChanSpyStep(Switchboard.Connectors.Asterisk.Ami.AmiMessage frame) =>
+        frame.EventName == "Newexten" && frame["Application"] == "ChanSpy";
+
+    /// <summary>The agent's call's supervision each time it changed, starting from none.</summary>
+    private static List<CallSupervision?> SupervisionSeen(ScenarioRun run, CallKey key)
+    {
+        var seen = new List<CallSupervision?> { null };
+        foreach (var call in run.Events.OfType<CallChanged>().Select(c => c.Call).Where(c => c.Key == key))
+        {
+            if (seen[^1] != call.Supervision)
+            {
+                seen.Add(call.Supervision);
+            }
+        }
+
+        return seen;
+    }
+
+    [Fact]
     public void Queue_calls_ring_each_member_as_a_call_of_its_own_and_the_member_that_did_not_answer_missed_it()
     {
         var run = ScenarioRun.Play(Folder + "18-queue-wrapup.ami");
