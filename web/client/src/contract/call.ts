@@ -1,4 +1,4 @@
-import type { CallDirection, CallEndReason, CallState, MatchedBy } from './enums.js';
+import type { CallDirection, CallEndReason, CallState, MatchedBy, SupervisionMode } from './enums.js';
 
 /** Ids are GUIDs and moments ISO 8601 strings, as System.Text.Json writes them. */
 export type Guid = string;
@@ -66,5 +66,15 @@ export interface CallDto {
   muted: boolean;
   /** A supervisor's own call that listens in on an agent's call. */
   isListening: boolean;
+  /** For a supervisor's own call: listen, whisper or barge. */
+  listenMode?: SupervisionMode | null;
+  /** For an agent's call: a supervisor is in it now (listening, whispering or barged in), from which line. */
+  supervision?: Supervision | null;
   operations: LineOperations;
+}
+
+/** A supervisor in an agent's call (SupervisionDto in CallDto.cs). */
+export interface Supervision {
+  mode: SupervisionMode;
+  supervisorLine: string;
 }

@@ -1,4 +1,4 @@
-import { noOperations, type CallDto } from '@switchboard/cti';
+import { noOperations, type CallDto, type Supervision } from '@switchboard/cti';
 import { useState } from 'react';
 import { canAct } from '../connection/canAct';
 import { useCti } from '../cti/CtiContext';
@@ -26,7 +26,7 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
   // The server allows completing or cancelling on both calls of a consultation; the panel offers it
   // once, on the consultation itself, where the agent is talking to the person they consult.
   const transferDecidedHere = !partner || Boolean(call.parentCallId);
-  const role = call.isListening ? 'Listening in' : call.parentCallId ? 'Consultation' : partner ? 'Waiting for transfer' : directionText(call);
+  const role = call.isListening ? listeningRole(call) : call.parentCallId ? 'Consultation' : partner ? 'Waiting for transfer' : directionText(call);
 
   return (
     <article className={`card call-card${current ? ' call-card--current' : ''}${call.parentCallId ? ' call-card--consultation' : ''}`} aria-labelledby={titleId}>
@@ -43,6 +43,11 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
         <div className="call-card__status">
           <span className={`badge badge--${call.state}`}>{callStateLabels[call.state]}</span>
           {call.muted && <span className="badge">Muted</span>}
+          {call.supervision && (
+            <span className="badge badge--accent" role="status">
+              {supervisionText(call.supervision)}
+            </span>
+          )}
           <CallTimer call={call} />
         </div>
       </header>
@@ -108,4 +113,28 @@ function directionText(call: CallDto): string {
   if (call.direction === 'outgoing') return call.state === 'alerting' ? 'Calling…' : 'Outgoing call';
   if (call.direction === 'internal') return 'Internal call';
   return 'Incoming call';
+}
+
+function listeningRole(call: CallDto): string {
+  switch (call.listenMode) {
+    case 'whisper':
+      return `Whispering to ${call.calleeNumber}`;
+    case 'barge':
+      return 'Barged in';
+    default:
+      return 'Listening in';
+  }
+}
+
+/** The agent is told that a supervisor is in the call, and how: silent listening too is no secret here. */
+function supervisionText(supervision: Supervision): string {
+  const who = `Supervisor ${supervision.supervisorLine}`;
+  switch (supervision.mode) {
+    case 'whisper':
+      return `${who} is whispering`;
+    case 'barge':
+      return `${who} barged in`;
+    default:
+      return `${who} is listening`;
+  }
 }
