@@ -36,8 +36,17 @@ public sealed record CallDto
     /// <summary>For an agent's call: a supervisor is in it now (listening, whispering or barged in), from which line.</summary>
     public SupervisionDto? Supervision { get; init; }
 
+    /// <summary>The conference this call is in now, with everyone in it; null outside one.</summary>
+    public ConferenceDto? Conference { get; init; }
+
     public required LineOperations Operations { get; init; }
 }
+
+/// <summary>A conference and its members now. <see cref="Id"/> is the same on every member's call.</summary>
+public sealed record ConferenceDto(string Id, string Name, IReadOnlyList<ConferenceMemberDto> Members);
+
+/// <summary>A party in a conference: its number, its name where known (a contact, or the caller ID), its line when it is an agent's.</summary>
+public sealed record ConferenceMemberDto(string Number, string? Name, string? Line);
 
 /// <summary>A supervisor in an agent's call: how, and the supervisor's line.</summary>
 public sealed record SupervisionDto(SupervisionMode Mode, string SupervisorLine);

@@ -51,6 +51,9 @@ public sealed partial class AmiCallMapper
             ["DTMFEnd"] = static (m, e) => m.OnDtmfEnd(e),
             ["ChanSpyStart"] = static (m, e) => m.OnChanSpyStart(e),
             ["Pickup"] = static (m, e) => m.OnPickup(e),
+            ["ConfbridgeJoin"] = static (m, e) => m.OnConfbridgeJoin(e),
+            ["ConfbridgeLeave"] = static (m, e) => m.OnConfbridgeLeave(e),
+            ["ConfbridgeEnd"] = static (m, e) => m.OnConfbridgeEnd(e),
             ["AgentCalled"] = static (m, e) => m.OnAgentCalled(e),
             ["AgentRingNoAnswer"] = static (m, e) => m.OnAgentRingNoAnswer(e),
             ["QueueMemberPause"] = static (m, e) => m.OnQueueMemberPause(e),
@@ -67,7 +70,7 @@ public sealed partial class AmiCallMapper
     // queue statistics). CoreShowChannel items go to Resync, not through here.
     private static readonly HashSet<string> Understood = new(StringComparer.OrdinalIgnoreCase)
     {
-        "DialState", "DTMFBegin", "ChanSpyStop", "Cdr", "DeviceStateChange", "ExtensionStatus", "BridgeMerge",
+        "DialState", "DTMFBegin", "ChanSpyStop", "ConfbridgeStart", "Cdr", "DeviceStateChange", "ExtensionStatus", "BridgeMerge",
         "QueueCallerJoin", "QueueCallerLeave", "QueueCallerAbandon", "AgentConnect", "AgentComplete", "AgentDump",
         "CoreShowChannel", "CoreShowChannelsComplete", "LocalOptimizationBegin", "LocalOptimizationEnd",
     };

@@ -41,6 +41,9 @@ public static class ContractMapper
             Supervision = call.Supervision is { } supervision
                 ? new SupervisionDto(ByName<SupervisionMode>(supervision.Mode), supervision.SupervisorLine)
                 : null,
+            Conference = call.Conference is { } conference
+                ? new ConferenceDto(conference.Id, conference.Name, [.. conference.Members.Select(m => new ConferenceMemberDto(m.Number, m.Name, m.Line))])
+                : null,
             Operations = ToDto(call.Operations),
         };
     }

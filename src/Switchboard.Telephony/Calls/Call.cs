@@ -49,6 +49,9 @@ public sealed record Call
     /// <summary>For an agent's call: the supervisor in it now, shown to the agent.</summary>
     public CallSupervision? Supervision { get; init; }
 
+    /// <summary>The conference this call is in now, with its members; null outside one.</summary>
+    public CallConference? Conference { get; init; }
+
     public CallOperations Operations { get; init; }
 
     public string Line => Key.Line;

@@ -103,3 +103,14 @@ public sealed record ActiveCallsReported(IReadOnlyList<CallAppeared> Calls) : Pb
 
 /// <summary>The PBX's own text of a message, for users who asked to see it.</summary>
 public sealed record RawPbxMessage(string? Line, string Text) : PbxFact;
+
+/// <summary>
+/// A party joined a conference. <paramref name="MemberId"/> names the party within the conference (for Asterisk its
+/// channel); <paramref name="Call"/> is the line's call the party's channel carries, when it is a line's.
+/// </summary>
+public sealed record ConferenceJoined(string ConferenceId, string ConferenceName, string MemberId, ConferenceMember Member, CallKey? Call) : PbxFact;
+
+public sealed record ConferenceLeft(string ConferenceId, string MemberId) : PbxFact;
+
+/// <summary>The conference is over: whoever was still listed in it is not any more.</summary>
+public sealed record ConferenceEnded(string ConferenceId) : PbxFact;

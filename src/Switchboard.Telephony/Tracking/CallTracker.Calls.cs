@@ -157,6 +157,7 @@ public sealed partial class CallTracker
             RedirectedTo = fact.TransferTarget ?? call.RedirectedTo,
             Operations = CallOperations.None,
             Supervision = null,
+            Conference = null,
         };
         _active.Remove(fact.Key);
         _keysById.Remove(call.Id);

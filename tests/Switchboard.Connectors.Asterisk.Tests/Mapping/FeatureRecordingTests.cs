@@ -38,6 +38,33 @@ public sealed class FeatureRecordingTests
     }
 
     [Fact]
+    public void Every_agent_in_the_conference_sees_its_three_members_though_the_originated_one_has_its_own_Linkedid()
+    {
+        var run = ScenarioRun.Play(Folder + "16-conference.ami");
+
+        var agent = run.OnlyCallOn("101").Key;
+        var called = run.OnlyCallOn("102").Key;
+        var three = new[] { Caller, "101", "102" };
+        var seenBy101 = Conferences(run, agent);
+        var seenBy102 = Conferences(run, called);
+        Assert.Contains(seenBy101, c => c.Members.Select(m => m.Number).Order().SequenceEqual(three.Order()));
+        Assert.Contains(seenBy102, c => c.Members.Select(m => m.Number).Order().SequenceEqual(three.Order()));
+        var conference = seenBy102.First(c => c.Members.Count == 3);
+        Assert.Equal("850", conference.Name);
+        Assert.Equal("f853f3a3-31ee-4912-b7c3-d88da2b9dca2", conference.Id);
+        Assert.Equal(new ConferenceMember("102", null, "102"), conference.Members.Single(m => m.Line == "102"));
+        Assert.Null(conference.Members.Single(m => m.Number == Caller).Line);
+
+        // 101 leaves first: 102 is left with the caller, and then alone.
+        Assert.Equal(2, seenBy102.First(c => c.Members.All(m => m.Line != "101") && c.Members.Count == 2).Members.Count);
+        Assert.All(run.Calls, c => Assert.Null(c.Conference));
+    }
+
+    /// <summary>The conferences a call showed, in order, each time it changed.</summary>
+    private static List<CallConference> Conferences(ScenarioRun run, CallKey key) =>
+        [.. run.Events.OfType<CallChanged>().Where(c => c.Call.Key == key).Select(c => c.Call.Conference).OfType<CallConference>().Distinct()];
+
+    [Fact]
     public void Whisper_dialled_on_the_phone_and_barge_by_Originate_are_both_listening_calls_of_the_supervisor()
     {
         var run = ScenarioRun.Play(Folder + "17-whisper-barge.ami");
