@@ -92,3 +92,27 @@ describe('supervision', () => {
     expect(screen.getByText('Supervisor 103 barged in')).toBeTruthy();
   });
 });
+
+describe('conference', () => {
+  it('lists every member of the conference on the agent\'s call card', () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('[]', { status: 200 })));
+    const transport = renderWith(<ActiveCalls />);
+    const conference = {
+      id: 'bridge-1',
+      name: '850',
+      members: [
+        { number: '+74951234567', name: 'Ivan Sidorov', line: null },
+        { number: '101', name: null, line: '101' },
+        { number: '102', name: null, line: '102' },
+      ],
+    };
+    act(() => transport.deliver('callStarted', call({ state: 'connected', operations: operations('drop'), conference })));
+
+    const members = screen.getByRole('list', { name: 'Conference members' });
+    expect(within(members).getAllByRole('listitem').map((i) => i.textContent)).toEqual(['Ivan Sidorov · +74951234567', 'You (line 101)', 'Line 102']);
+    expect(screen.getByText('Conference 850 · 3 members')).toBeTruthy();
+
+    act(() => transport.deliver('callInfoChanged', call({ state: 'connected', operations: operations('drop'), conference: null })));
+    expect(screen.queryByRole('list', { name: 'Conference members' })).toBeNull();
+  });
+});

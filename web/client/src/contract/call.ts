@@ -70,7 +70,23 @@ export interface CallDto {
   listenMode?: SupervisionMode | null;
   /** For an agent's call: a supervisor is in it now (listening, whispering or barged in), from which line. */
   supervision?: Supervision | null;
+  /** The conference this call is in now, with everyone in it; absent or null outside one. */
+  conference?: Conference | null;
   operations: LineOperations;
+}
+
+/** A conference and its members now (ConferenceDto in CallDto.cs); the id is the same on every member's call. */
+export interface Conference {
+  id: string;
+  name: string;
+  members: ConferenceMember[];
+}
+
+/** A party in a conference: its number, its name where known, its line when it is an agent's. */
+export interface ConferenceMember {
+  number: string;
+  name?: string | null;
+  line?: string | null;
 }
 
 /** A supervisor in an agent's call (SupervisionDto in CallDto.cs). */

@@ -5,6 +5,7 @@ import { useCti } from '../cti/CtiContext';
 import { consultationPartner, isCurrent, remoteNumber } from '../cti/selectors';
 import { callStateLabels } from '../ui/format';
 import { CallTimer } from './CallTimer';
+import { ConferenceMembers } from './ConferenceMembers';
 import { ContactMatch } from './ContactMatch';
 import { DtmfKeypad } from './DtmfKeypad';
 import { TransferForm } from './TransferForm';
@@ -52,6 +53,7 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
         </div>
       </header>
       {!call.isListening && <ContactMatch call={call} />}
+      {call.conference && <ConferenceMembers conference={call.conference} ownLine={call.line} />}
       <div className="button-row" role="group" aria-label={`Controls for the call with ${name ?? number}`}>
         {call.operations.answer && (
           <button type="button" className="button button--success" disabled={!ops.answer} onClick={() => void run((m) => m.answerCall(call.id))}>
