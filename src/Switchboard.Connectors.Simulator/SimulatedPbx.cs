@@ -19,7 +19,7 @@ public sealed partial class SimulatedPbx : IPbxConnector
         CallOperations.Dial | CallOperations.Answer | CallOperations.Drop | CallOperations.Hold
         | CallOperations.Unhold | CallOperations.SetupTransfer | CallOperations.CompleteTransfer
         | CallOperations.CancelTransfer | CallOperations.BlindTransfer | CallOperations.MakeConsultCall
-        | CallOperations.Dtmf | CallOperations.Mute,
+        | CallOperations.Dtmf | CallOperations.Mute | CallOperations.Conference,
         WrapUp: true,
         CallCentreMode: true,
         CallRecording: false,

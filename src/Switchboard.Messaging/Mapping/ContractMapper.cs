@@ -73,6 +73,7 @@ public static class ContractMapper
         Dtmf = operations.HasFlag(Domain.Calls.CallOperations.Dtmf),
         Mute = operations.HasFlag(Domain.Calls.CallOperations.Mute),
         Video = operations.HasFlag(Domain.Calls.CallOperations.Video),
+        Conference = operations.HasFlag(Domain.Calls.CallOperations.Conference),
     };
 
     public static AgentStatusDto ToDto(Domain.Agents.AgentStatus status)

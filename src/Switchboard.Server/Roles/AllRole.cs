@@ -3,6 +3,7 @@ using Switchboard.Crm.Auth;
 using Switchboard.Crm.Calls;
 using Switchboard.Messaging;
 using Switchboard.Messaging.Ports;
+using Switchboard.Messaging.Conferences;
 using Switchboard.Messaging.Team;
 using Switchboard.Server.Adapters;
 using Switchboard.Server.Health;
@@ -37,6 +38,7 @@ internal sealed class AllRole : IServerRole
         app.MapCrmEndpoints();
         app.MapCtiHub();
         app.MapTeamCallEndpoints();
+        app.MapConferenceEndpoints();
         app.MapPbxEndpoints();
     }
 }

@@ -1,5 +1,6 @@
 using Switchboard.Messaging;
 using Switchboard.Messaging.CrmLink;
+using Switchboard.Messaging.Conferences;
 using Switchboard.Messaging.Team;
 using Switchboard.Server.Health;
 
@@ -26,6 +27,7 @@ internal sealed class MessagingRole : IServerRole
     {
         app.MapCtiHub();
         app.MapTeamCallEndpoints();
+        app.MapConferenceEndpoints();
         app.MapPbxEndpoints();
     }
 }

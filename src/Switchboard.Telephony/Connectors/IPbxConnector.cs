@@ -42,6 +42,13 @@ public interface IPbxConnector : IAsyncDisposable
     /// <summary>Ends the consultation and takes the held call back.</summary>
     Task CancelTransferAsync(CallKey heldCall, CallKey consultCall, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Merges the consultation and the held call it was made from into one conference: the held party, the
+    /// consulted party and the line talk together. Only where <see cref="PbxCapabilities.CallOperations"/> has
+    /// <see cref="CallOperations.Conference"/>.
+    /// </summary>
+    Task ConferenceAsync(CallKey heldCall, CallKey consultCall, CancellationToken cancellationToken);
+
     Task SendDtmfAsync(CallKey call, string digits, CancellationToken cancellationToken);
 
     Task SetMuteAsync(CallKey call, bool muted, CancellationToken cancellationToken);

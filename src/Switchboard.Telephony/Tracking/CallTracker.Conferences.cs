@@ -54,7 +54,8 @@ public sealed partial class CallTracker
 
     private void ShowConference(ConferenceRoom room, List<TrackerEvent> events)
     {
-        var conference = new CallConference(room.Id, room.Name, [.. room.Members.Select(m => WithContact(m.Member))]);
+        // A line in the room with two calls (the merged call and its consultation) is one party.
+        var conference = new CallConference(room.Id, room.Name, [.. room.Members.Select(m => WithContact(m.Member)).Distinct()]);
         foreach (var member in room.Members)
         {
             SetConference(member.Call, conference, events);

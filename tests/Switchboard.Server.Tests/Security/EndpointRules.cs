@@ -99,6 +99,7 @@ public static class EndpointRules
         ["DELETE /api/teams/{id:guid}"] = new(OnNewTeam(id => Build(HttpMethod.Delete, $"/api/teams/{id}")), Administrators(NoContent)),
 
         // The Messaging Service: supervisors and administrators watch calls in progress; the hub opens for anyone signed in.
+        ["POST /api/line-calls/{callId:guid}/conference"] = new(Send(HttpMethod.Post, $"/api/line-calls/{Guid.NewGuid()}/conference", null), SignedIn(NotFound)),
         ["GET /api/team/calls/active"] = new(Get("/api/team/calls/active"), Only(Ok, Identity.TeamSupervisor, Identity.OtherSupervisor, Identity.Administrator)),
         ["* /hubs/cti/negotiate"] = new(Send(HttpMethod.Post, "/hubs/cti/negotiate?negotiateVersion=1", null), SignedIn(Ok)),
 

@@ -19,6 +19,8 @@ export interface LineOperations {
   dtmf: boolean;
   mute: boolean;
   video: boolean;
+  /** Merge the consultation and the held call into a conference of the three (absent from older servers). */
+  conference?: boolean;
 }
 
 export type LineOperation = keyof LineOperations;
