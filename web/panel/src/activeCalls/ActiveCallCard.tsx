@@ -1,8 +1,10 @@
 import { noOperations, type CallDto, type Supervision } from '@switchboard/cti';
 import { useState } from 'react';
+import { conferenceCall } from '../api/conference';
 import { canAct } from '../connection/canAct';
 import { useCti } from '../cti/CtiContext';
 import { consultationPartner, isCurrent, remoteNumber } from '../cti/selectors';
+import { useNotices } from '../notices/NoticeContext';
 import { callStateLabels } from '../ui/format';
 import { CallTimer } from './CallTimer';
 import { ConferenceMembers } from './ConferenceMembers';
@@ -16,6 +18,7 @@ import { TransferForm } from './TransferForm';
  */
 export function ActiveCallCard({ call }: { call: CallDto }) {
   const { state, run } = useCti();
+  const { fail } = useNotices();
   const [panel, setPanel] = useState<'none' | 'transfer' | 'keypad'>('none');
   // While the server or the PBX is away no command can get through: every button waits for it.
   const ops = canAct(state) ? call.operations : noOperations;
@@ -88,6 +91,11 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
         {transferDecidedHere && call.operations.completeTransfer && (
           <button type="button" className="button button--primary" disabled={!ops.completeTransfer} onClick={() => void run((m) => m.transferCall(call.id))}>
             Complete transfer
+          </button>
+        )}
+        {transferDecidedHere && call.operations.conference && (
+          <button type="button" className="button" disabled={!ops.conference} onClick={() => void conferenceCall(call.id).catch((error: unknown) => fail(error, 'The conference could not be made'))}>
+            Conference
           </button>
         )}
         {transferDecidedHere && call.operations.cancelTransfer && (

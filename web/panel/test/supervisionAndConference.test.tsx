@@ -116,3 +116,22 @@ describe('conference', () => {
     expect(screen.queryByRole('list', { name: 'Conference members' })).toBeNull();
   });
 });
+
+describe('conference the consultation', () => {
+  it('offers Conference on the consultation where the flag is set and posts it to the server', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetch);
+    const transport = renderWith(<ActiveCalls />);
+    act(() => {
+      transport.deliver('callStarted', call({ id: 'held', state: 'held', operations: operations('drop', 'completeTransfer', 'cancelTransfer') }));
+      transport.deliver(
+        'callStarted',
+        call({ id: 'consult', parentCallId: 'held', direction: 'internal', callerNumber: '101', calleeNumber: '102', state: 'connected', operations: { ...operations('drop', 'completeTransfer', 'cancelTransfer'), conference: true } }),
+      );
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Conference' }));
+
+    expect(fetch).toHaveBeenCalledWith('/api/line-calls/consult/conference', expect.objectContaining({ method: 'POST' }));
+  });
+});
