@@ -1,6 +1,6 @@
 using Switchboard.Messaging;
-using Switchboard.Messaging.CrmLink;
 using Switchboard.Messaging.Conferences;
+using Switchboard.Messaging.CrmLink;
 using Switchboard.Messaging.Team;
 using Switchboard.Server.Health;
 
