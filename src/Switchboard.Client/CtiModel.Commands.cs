@@ -53,6 +53,10 @@ public sealed partial class CtiModel
     public Task ListenCallAsync(Guid callId, CancellationToken cancellationToken = default) =>
         OnCall(CtiCommands.ListenCall, callId, cancellationToken);
 
+    /// <summary>Supervisors: listen, whisper to the agent or barge in, as the capabilities of <c>initialized</c> allow.</summary>
+    public Task ListenCallAsync(Guid callId, SupervisionMode mode, CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync(CtiCommands.ListenCall, new ListenCallRequest(callId, mode), cancellationToken);
+
     public Task<ActiveCallSnapshotEvent> GetActiveCallsAsync(CancellationToken cancellationToken = default) =>
         _connection.InvokeAsync<ActiveCallSnapshotEvent>(CtiCommands.GetActiveCalls, cancellationToken);
 

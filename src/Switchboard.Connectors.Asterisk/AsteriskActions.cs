@@ -1,5 +1,6 @@
 using System.Globalization;
 using Switchboard.Connectors.Asterisk.Ami;
+using Switchboard.Telephony.Calls;
 
 namespace Switchboard.Connectors.Asterisk;
 
@@ -127,15 +128,32 @@ internal static class AsteriskActions
     public static AmiAction QueueRemove(string queue, string device) =>
         new AmiAction("QueueRemove").Add("Queue", queue).Add("Interface", device);
 
-    /// <summary>The supervisor's phone rings, then listens to the agent's device quietly (ChanSpy q, s).</summary>
-    public static AmiAction Listen(string supervisorDevice, string agentDevice, string agentLine) =>
+    /// <summary>
+    /// The supervisor's phone rings, then joins the agent's device through ChanSpy: quietly (q, s), listening only,
+    /// whispering to the agent (w) or talking to both parties (B). The mapper reads the mode back from these options.
+    /// </summary>
+    public static AmiAction Listen(string supervisorDevice, string agentDevice, string agentLine, SupervisionMode mode) =>
         new AmiAction("Originate")
             .Add("Channel", supervisorDevice)
             .Add("Application", "ChanSpy")
-            .Add("Data", agentDevice + ",qs")
-            .Add("CallerID", $"\"Listen {agentLine}\" <{agentLine}>")
+            .Add("Data", agentDevice + "," + SpyOptions(mode))
+            .Add("CallerID", $"\"{CallerIdWord(mode)} {agentLine}\" <{agentLine}>")
             .Add("Timeout", RingTimeoutMs)
             .Add("Async", "true");
+
+    private static string SpyOptions(SupervisionMode mode) => mode switch
+    {
+        SupervisionMode.Whisper => "qsw",
+        SupervisionMode.Barge => "qsB",
+        _ => "qs",
+    };
+
+    private static string CallerIdWord(SupervisionMode mode) => mode switch
+    {
+        SupervisionMode.Whisper => "Whisper",
+        SupervisionMode.Barge => "Barge",
+        _ => "Listen",
+    };
 
     public static AmiAction CoreShowChannels() => new("CoreShowChannels");
 

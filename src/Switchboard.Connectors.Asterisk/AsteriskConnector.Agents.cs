@@ -48,6 +48,6 @@ public sealed partial class AsteriskConnector
         _facts.Writer.TryWrite(new CallCentreModeReported(line, enabled));
     }
 
-    public Task ListenAsync(string supervisorLine, CallKey call, CancellationToken cancellationToken) =>
-        SendAsync(AsteriskActions.Listen(Device(supervisorLine), Device(call.Line), call.Line), cancellationToken);
+    public Task ListenAsync(string supervisorLine, CallKey call, SupervisionMode mode, CancellationToken cancellationToken) =>
+        SendAsync(AsteriskActions.Listen(Device(supervisorLine), Device(call.Line), call.Line, mode), cancellationToken);
 }

@@ -53,6 +53,8 @@ public sealed partial class AsteriskConnector : IPbxConnector
         _queueWrapUp = new QueueWrapUpReader(ami, mapper, logger);
         Capabilities = new PbxCapabilities(Operations, WrapUp: true, CallCentreMode: true, CallRecording: true, Listen: true)
         {
+            Whisper = true,
+            Barge = true,
             LineOperations = _options.RemoteAnswerLines.ToDictionary(
                 line => line,
                 _ => Operations | CallOperations.Answer,

@@ -4,10 +4,11 @@ using Switchboard.Telephony.Connectors;
 
 namespace Switchboard.Connectors.Simulator;
 
-// A supervisor listening in: a sim call of its own in the listened conversation, which follows one line end.
+// A supervisor listening, whispering or barging in: a sim call of its own in the listened conversation, which
+// follows one line end. The simulator carries no audio, so the three differ only in what the agent is shown.
 public sealed partial class SimulatedPbx
 {
-    public Task ListenAsync(string supervisorLine, CallKey call, CancellationToken cancellationToken)
+    public Task ListenAsync(string supervisorLine, CallKey call, SupervisionMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(supervisorLine);
         return Command(() =>
@@ -36,6 +37,8 @@ public sealed partial class SimulatedPbx
                 CallerNumber = supervisorLine,
                 CalleeNumber = call.Line,
                 IsListening = true,
+                SupervisionMode = mode,
+                Supervises = listened.Key,
             });
             var listening = new SimCall(id, listened.Call.ConversationId, NextSequence(), supervisor)
             {

@@ -171,6 +171,7 @@ public sealed partial class SimulatedPbx
     private void Leave(SimEnd end, HangupCause cause, HangupSide side, string? transferTarget = null)
     {
         end.IsActive = false;
+        LeaveConferences(end);
         if (end is ExternalEnd party)
         {
             if (_outsideParties.TryGetValue(party.OriginCallId, out var known) && ReferenceEquals(known, party))

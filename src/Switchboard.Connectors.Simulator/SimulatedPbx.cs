@@ -19,11 +19,15 @@ public sealed partial class SimulatedPbx : IPbxConnector
         CallOperations.Dial | CallOperations.Answer | CallOperations.Drop | CallOperations.Hold
         | CallOperations.Unhold | CallOperations.SetupTransfer | CallOperations.CompleteTransfer
         | CallOperations.CancelTransfer | CallOperations.BlindTransfer | CallOperations.MakeConsultCall
-        | CallOperations.Dtmf | CallOperations.Mute,
+        | CallOperations.Dtmf | CallOperations.Mute | CallOperations.Conference,
         WrapUp: true,
         CallCentreMode: true,
         CallRecording: true,
-        Listen: true);
+        Listen: true)
+    {
+        Whisper = true,
+        Barge = true,
+    };
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;

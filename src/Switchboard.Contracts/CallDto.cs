@@ -35,8 +35,27 @@ public sealed record CallDto
 
     /// <summary>The call has a recording (being made or made): once the call is saved, <c>GET /api/calls/{recordId}/recording</c> plays it.</summary>
     public bool HasRecording { get; init; }
+
+    /// <summary>For a supervisor's own call (<see cref="IsListening"/>): listen, whisper or barge.</summary>
+    public SupervisionMode? ListenMode { get; init; }
+
+    /// <summary>For an agent's call: a supervisor is in it now (listening, whispering or barged in), from which line.</summary>
+    public SupervisionDto? Supervision { get; init; }
+
+    /// <summary>The conference this call is in now, with everyone in it; null outside one.</summary>
+    public ConferenceDto? Conference { get; init; }
+
     public required LineOperations Operations { get; init; }
 }
+
+/// <summary>A conference and its members now. <see cref="Id"/> is the same on every member's call.</summary>
+public sealed record ConferenceDto(string Id, string Name, IReadOnlyList<ConferenceMemberDto> Members);
+
+/// <summary>A party in a conference: its number, its name where known (a contact, or the caller ID), its line when it is an agent's.</summary>
+public sealed record ConferenceMemberDto(string Number, string? Name, string? Line);
+
+/// <summary>A supervisor in an agent's call: how, and the supervisor's line.</summary>
+public sealed record SupervisionDto(SupervisionMode Mode, string SupervisorLine);
 
 /// <summary>A CRM record that the call's remote number matched, or for an internal extension the colleague who owns it.</summary>
 public sealed record ContactCandidateDto(

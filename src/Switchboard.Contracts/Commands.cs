@@ -7,6 +7,9 @@ public sealed record MakeCallRequest(string Number, string? Line = null);
 
 public sealed record CallRequest(Guid CallId);
 
+/// <summary><c>listenCall</c>: without a mode the supervisor listens, as before modes existed.</summary>
+public sealed record ListenCallRequest(Guid CallId, SupervisionMode? Mode = null);
+
 public sealed record TransferRequest(Guid CallId, string Target);
 
 public sealed record SendDtmfRequest(Guid CallId, string Digits);

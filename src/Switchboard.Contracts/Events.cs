@@ -14,7 +14,14 @@ public sealed record PbxCapabilitiesDto(
     bool WrapUp,
     bool CallCentreMode,
     bool CallRecording,
-    bool Listen);
+    bool Listen)
+{
+    /// <summary>Supervisors may also whisper to the agent (<c>listenCall</c> with <c>mode: "whisper"</c>).</summary>
+    public bool Whisper { get; init; }
+
+    /// <summary>Supervisors may also barge in, talking to both parties (<c>mode: "barge"</c>).</summary>
+    public bool Barge { get; init; }
+}
 
 public sealed record InitializedEvent(
     CtiUser User,

@@ -16,4 +16,7 @@ public sealed record LineOperations
     public bool Dtmf { get; init; }
     public bool Mute { get; init; }
     public bool Video { get; init; }
+
+    /// <summary>Merge the consultation and the held call into a conference of the three parties (added; not in design.md's list).</summary>
+    public bool Conference { get; init; }
 }

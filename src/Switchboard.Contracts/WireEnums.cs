@@ -52,3 +52,12 @@ public enum UserRole
     [JsonStringEnumMemberName("supervisor")] Supervisor,
     [JsonStringEnumMemberName("administrator")] Administrator,
 }
+
+/// <summary>How a supervisor is in an agent's call.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SupervisionMode>))]
+public enum SupervisionMode
+{
+    [JsonStringEnumMemberName("listen")] Listen,
+    [JsonStringEnumMemberName("whisper")] Whisper,
+    [JsonStringEnumMemberName("barge")] Barge,
+}

@@ -186,7 +186,7 @@ public sealed class CallTrackerFitTests
         await using var fit = await Fit.StartAsync();
         var id = fit.Sim.CallIn(Caller, "101");
         await fit.Sim.Pbx.AnswerAsync(Key(id, "101"), CancellationToken.None);
-        await fit.Sim.Pbx.ListenAsync("103", Key(id, "101"), CancellationToken.None);
+        await fit.Sim.Pbx.ListenAsync("103", Key(id, "101"), SupervisionMode.Listen, CancellationToken.None);
         await fit.PumpAsync();
         Assert.Equal(CallOperations.Drop, fit.Tracker.FindCall(Key("sim-2", "103"))!.Operations);
 
@@ -196,6 +196,24 @@ public sealed class CallTrackerFitTests
         var listening = fit.Finished(Key("sim-2", "103"));
         Assert.True(listening.IsListening);
         Assert.Equal(CallEndReason.Completed, listening.EndReason);
+    }
+
+    [Fact]
+    public async Task Agent_call_shows_the_whispering_supervisor_while_the_supervisor_call_is_up()
+    {
+        await using var fit = await Fit.StartAsync();
+        var id = fit.Sim.CallIn(Caller, "101");
+        await fit.Sim.Pbx.AnswerAsync(Key(id, "101"), CancellationToken.None);
+        await fit.Sim.Pbx.ListenAsync("103", Key(id, "101"), SupervisionMode.Whisper, CancellationToken.None);
+        await fit.PumpAsync();
+
+        Assert.Equal(new CallSupervision(SupervisionMode.Whisper, "103"), fit.Tracker.FindCall(Key(id, "101"))!.Supervision);
+        Assert.Equal(SupervisionMode.Whisper, fit.Tracker.FindCall(Key("sim-2", "103"))!.SupervisionMode);
+
+        await fit.Sim.Pbx.DropAsync(Key("sim-2", "103"), CancellationToken.None);
+        await fit.PumpAsync();
+
+        Assert.Null(fit.Tracker.FindCall(Key(id, "101"))!.Supervision);
     }
 
     /// <summary>A simulator whose facts are pumped into a call tracker on the same fake clock.</summary>

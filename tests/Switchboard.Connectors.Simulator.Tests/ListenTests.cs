@@ -12,13 +12,37 @@ public sealed class ListenTests
         await using var sim = await StartAsync();
         var id = await sim.ConnectedInboundAsync("101");
 
-        await sim.Pbx.ListenAsync("103", Key(id, "101"), CancellationToken.None);
+        await sim.Pbx.ListenAsync("103", Key(id, "101"), SupervisionMode.Listen, CancellationToken.None);
 
         await sim.ExpectAsync(
-            new CallAppeared(Key("sim-2", "103"), id, CallDirection.Internal, "103", null, "101") { IsListening = true },
+            new CallAppeared(Key("sim-2", "103"), id, CallDirection.Internal, "103", null, "101")
+            {
+                IsListening = true,
+                SupervisedCall = Key(id, "101"),
+            },
             new CallAnswered(Key("sim-2", "103")));
         await sim.ExpectNoMoreFactsAsync();
         Assert.Equal($"{id}@101", sim.Pbx.ListCalls()[1].ListeningTo);
+    }
+
+    [Theory]
+    [InlineData(SupervisionMode.Whisper)]
+    [InlineData(SupervisionMode.Barge)]
+    public async Task Supervisor_whispers_or_barges_in_a_call_that_names_the_mode_and_the_agents_call(SupervisionMode mode)
+    {
+        await using var sim = await StartAsync();
+        var id = await sim.ConnectedInboundAsync("101");
+
+        await sim.Pbx.ListenAsync("103", Key(id, "101"), mode, CancellationToken.None);
+
+        await sim.ExpectAsync(
+            new CallAppeared(Key("sim-2", "103"), id, CallDirection.Internal, "103", null, "101")
+            {
+                IsListening = true,
+                SupervisionMode = mode,
+                SupervisedCall = Key(id, "101"),
+            },
+            new CallAnswered(Key("sim-2", "103")));
     }
 
     [Fact]
@@ -26,7 +50,7 @@ public sealed class ListenTests
     {
         await using var sim = await StartAsync();
         var id = await sim.ConnectedInboundAsync("101");
-        await sim.Pbx.ListenAsync("103", Key(id, "101"), CancellationToken.None);
+        await sim.Pbx.ListenAsync("103", Key(id, "101"), SupervisionMode.Listen, CancellationToken.None);
         await sim.NextAsync<CallAppeared>();
         await sim.NextAsync<CallAnswered>();
 
@@ -44,7 +68,7 @@ public sealed class ListenTests
     {
         await using var sim = await StartAsync();
         var id = await sim.ConnectedInboundAsync("101");
-        await sim.Pbx.ListenAsync("103", Key(id, "101"), CancellationToken.None);
+        await sim.Pbx.ListenAsync("103", Key(id, "101"), SupervisionMode.Listen, CancellationToken.None);
         await sim.NextAsync<CallAppeared>();
         await sim.NextAsync<CallAnswered>();
 
@@ -60,7 +84,7 @@ public sealed class ListenTests
     {
         await using var sim = await StartAsync();
         var id = await sim.ConnectedInboundAsync("101");
-        await sim.Pbx.ListenAsync("103", Key(id, "101"), CancellationToken.None);
+        await sim.Pbx.ListenAsync("103", Key(id, "101"), SupervisionMode.Listen, CancellationToken.None);
         await sim.NextAsync<CallAppeared>();
         await sim.NextAsync<CallAnswered>();
 
@@ -76,11 +100,11 @@ public sealed class ListenTests
     {
         await using var sim = await StartAsync();
         var id = await sim.ConnectedInboundAsync("101");
-        await sim.Pbx.ListenAsync("103", Key(id, "101"), CancellationToken.None);
+        await sim.Pbx.ListenAsync("103", Key(id, "101"), SupervisionMode.Listen, CancellationToken.None);
 
         await Refused.ByPbx(() => sim.Pbx.HoldAsync(Key("sim-2", "103"), CancellationToken.None), "is a supervisor listening in; it can only be dropped");
         await Refused.ByPbx(() => sim.Pbx.BlindTransferAsync(Key("sim-2", "103"), "102", CancellationToken.None), "can only be dropped");
-        await Refused.ByPbx(() => sim.Pbx.ListenAsync("104", Key("sim-2", "103"), CancellationToken.None), "is itself a supervisor listening in");
+        await Refused.ByPbx(() => sim.Pbx.ListenAsync("104", Key("sim-2", "103"), SupervisionMode.Listen, CancellationToken.None), "is itself a supervisor listening in");
     }
 
     [Fact]
@@ -91,8 +115,8 @@ public sealed class ListenTests
         await sim.NextAsync<CallAppeared>();
         var talking = await sim.ConnectedInboundAsync("102", OtherCaller);
 
-        await Refused.ByPbx(() => sim.Pbx.ListenAsync("103", Key(ringing, "101"), CancellationToken.None), "is not answered yet");
-        await Refused.ByPbx(() => sim.Pbx.ListenAsync("102", Key(talking, "102"), CancellationToken.None), "Line 102 cannot listen to its own call");
-        await Refused.ByPbx(() => sim.Pbx.ListenAsync("555", Key(talking, "102"), CancellationToken.None), "Line 555 is not an extension");
+        await Refused.ByPbx(() => sim.Pbx.ListenAsync("103", Key(ringing, "101"), SupervisionMode.Listen, CancellationToken.None), "is not answered yet");
+        await Refused.ByPbx(() => sim.Pbx.ListenAsync("102", Key(talking, "102"), SupervisionMode.Listen, CancellationToken.None), "Line 102 cannot listen to its own call");
+        await Refused.ByPbx(() => sim.Pbx.ListenAsync("555", Key(talking, "102"), SupervisionMode.Listen, CancellationToken.None), "Line 555 is not an extension");
     }
 }

@@ -14,6 +14,7 @@ public class ContractMapperTests
         AssertMirrors<Domain.Calls.CallState, CallState>();
         AssertMirrors<Domain.Calls.CallEndReason, CallEndReason>();
         AssertMirrors<Domain.Agents.AgentState, AgentState>();
+        AssertMirrors<Domain.Calls.SupervisionMode, SupervisionMode>();
     }
 
     [Fact]

@@ -79,6 +79,7 @@ public sealed partial class AmiCallMapper
 
         Refresh(channel, message);
         channel.DialplanSeq = _seq;
+        NoteSpyOptions(channel, message["Application"], message["AppData"]);
         if (message["Application"] is { Length: > 0 } application && WaitingLineFor(channel) is { } line)
         {
             Classify(line, application, channel);
@@ -152,7 +153,13 @@ public sealed partial class AmiCallMapper
     // OriginateResponse: an Originate into an application (ChanSpy) says so only here and in the events that follow.
     private Outcome OnOriginateResponse(AmiMessage message)
     {
-        if (_channels.Get(message["Uniqueid"]) is { } channel && message["Application"] is { Length: > 0 } application
+        var channel = _channels.Get(message["Uniqueid"]);
+        if (channel is not null)
+        {
+            NoteSpyOptions(channel, message["Application"], message["Data"]);
+        }
+
+        if (channel is not null && message["Application"] is { Length: > 0 } application
             && WaitingLineFor(channel) is { } line)
         {
             Classify(line, application, channel);

@@ -174,6 +174,8 @@ public sealed partial class AmiCallMapper
         var listenedLine = _lines.LineOf(target) ?? target;
         var listened = _channels.All.Where(c => string.Equals(c.Line, listenedLine, StringComparison.Ordinal))
             .MaxBy(c => c.Uniqueid, UniqueidOrder.Instance);
+        var comma = data.IndexOf(',', StringComparison.Ordinal);
+        var spied = listened is null ? null : Newest(listened.Uniqueid, c => !c.IsListening && IsOnChannel(c, listened));
         var call = new LineCall(key, listened?.Linkedid ?? channel.Linkedid)
         {
             Direction = CallDirection.Internal,
@@ -181,6 +183,8 @@ public sealed partial class AmiCallMapper
             CalleeNumber = listenedLine,
             PlacedByLine = true,
             IsListening = true,
+            SupervisionMode = SpyModes.FromOptions(comma < 0 ? "" : data[(comma + 1)..]) ?? SupervisionMode.Listen,
+            SupervisedCall = spied?.Key,
             LineUid = channel.Uniqueid,
             OriginUid = channel.Uniqueid,
             Answered = channel.IsUp,

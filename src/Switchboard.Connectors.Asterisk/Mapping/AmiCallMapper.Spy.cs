@@ -6,7 +6,9 @@ using Switchboard.Telephony.Connectors;
 namespace Switchboard.Connectors.Asterisk.Mapping;
 
 // ChanSpyStart (app_chanspy): a supervisor's channel listens to another. Whisper and barge look the same on AMI;
-// all three are a listening call of the supervisor's line. ChanSpyStop needs nothing: the spy's hangup ends it.
+// all three are a listening call of the supervisor's line, and the mode comes from ChanSpy's options (Newexten's
+// AppData, OriginateResponse's Data) or else from the code the supervisor dialled. ChanSpyStop needs nothing:
+// the spy's hangup ends it, and with it what the agent is shown.
 // Pickup (features, app_directed_pickup): a line answers a call that rings another line.
 public sealed partial class AmiCallMapper
 {
@@ -30,6 +32,9 @@ public sealed partial class AmiCallMapper
         // The listening call belongs to the conversation it listens to, as the simulator's does; its key is
         // the supervisor's own channel (an Originate or the phone's call starts a Linkedid of its own).
         var conversation = message["SpyeeLinkedid"] ?? spyee?.Linkedid ?? line.Linkedid;
+        var spied = spyee is { IsLine: true }
+            ? Newest(spyee.Uniqueid, c => c.Answered && !c.IsListening && IsOnChannel(c, spyee))
+            : null;
         if (_calls.FreeKey(conversation, line.Line!, line.Linkedid, line.Uniqueid) is not { } key)
         {
             return Outcome.Used;
@@ -42,6 +47,8 @@ public sealed partial class AmiCallMapper
             CalleeNumber = listened,
             PlacedByLine = true,
             IsListening = true,
+            SupervisionMode = ModeOf(spyer, line, message["SpyerExten"]),
+            SupervisedCall = spied?.Key,
             LineUid = line.Uniqueid,
             OriginUid = line.Uniqueid,
             Order = ++_callOrder,
@@ -50,6 +57,20 @@ public sealed partial class AmiCallMapper
         Answer(call);
         return Outcome.Used;
     }
+
+    private static void NoteSpyOptions(AmiChannel channel, string? application, string? data)
+    {
+        if (string.Equals(application, "ChanSpy", StringComparison.OrdinalIgnoreCase) && data is not null)
+        {
+            var comma = data.IndexOf(',', StringComparison.Ordinal);
+            channel.SpyOptions = comma < 0 ? "" : data[(comma + 1)..];
+        }
+    }
+
+    private SupervisionMode ModeOf(AmiChannel spyer, AmiChannel line, string? dialled) =>
+        SpyModes.FromOptions(spyer.SpyOptions ?? line.SpyOptions)
+            ?? _spyModes.FromCode(dialled ?? line.DialledExten)
+            ?? SupervisionMode.Listen;
 
     // Manager events, Pickup: the picking channel's block and the Target… block of the ringing channel it takes.
     private Outcome OnPickup(AmiMessage message)

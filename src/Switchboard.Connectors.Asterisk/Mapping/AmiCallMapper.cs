@@ -53,6 +53,9 @@ public sealed partial class AmiCallMapper
             ["MixMonitorStop"] = static (m, e) => m.OnMixMonitor(e, recording: false),
             ["ChanSpyStart"] = static (m, e) => m.OnChanSpyStart(e),
             ["Pickup"] = static (m, e) => m.OnPickup(e),
+            ["ConfbridgeJoin"] = static (m, e) => m.OnConfbridgeJoin(e),
+            ["ConfbridgeLeave"] = static (m, e) => m.OnConfbridgeLeave(e),
+            ["ConfbridgeEnd"] = static (m, e) => m.OnConfbridgeEnd(e),
             ["AgentCalled"] = static (m, e) => m.OnAgentCalled(e),
             ["AgentRingNoAnswer"] = static (m, e) => m.OnAgentRingNoAnswer(e),
             ["AgentComplete"] = static (m, e) => m.OnAgentComplete(e),
@@ -70,7 +73,7 @@ public sealed partial class AmiCallMapper
     // queue statistics). CoreShowChannel items go to Resync, not through here.
     private static readonly HashSet<string> Understood = new(StringComparer.OrdinalIgnoreCase)
     {
-        "DialState", "DTMFBegin", "ChanSpyStop", "Cdr", "DeviceStateChange", "ExtensionStatus", "BridgeMerge",
+        "DialState", "DTMFBegin", "ChanSpyStop", "ConfbridgeStart", "Cdr", "DeviceStateChange", "ExtensionStatus", "BridgeMerge",
         "QueueCallerJoin", "QueueCallerLeave", "QueueCallerAbandon", "AgentConnect", "AgentDump",
         "CoreShowChannel", "CoreShowChannelsComplete", "LocalOptimizationBegin", "LocalOptimizationEnd",
     };
@@ -78,6 +81,7 @@ public sealed partial class AmiCallMapper
     private readonly Lock _gate = new();
     private readonly AmiMappingOptions _options;
     private readonly LineIdentifier _lines;
+    private readonly SpyModes _spyModes;
     private readonly ChannelTable _channels = new();
     private readonly CallBook _calls = new();
     private readonly List<PbxFact> _facts = [];
@@ -91,6 +95,7 @@ public sealed partial class AmiCallMapper
     {
         _options = options ?? new AmiMappingOptions();
         _lines = new LineIdentifier(_options);
+        _spyModes = new SpyModes(_options);
     }
 
     private enum Outcome

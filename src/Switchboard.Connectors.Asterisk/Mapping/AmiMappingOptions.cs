@@ -28,4 +28,12 @@ public sealed class AmiMappingOptions
     /// AMI never tells it, and after a queue call the member is in wrap-up for that long. Wins over what is read at connect.
     /// </summary>
     public Dictionary<string, int> QueueWrapUp { get; } = new(StringComparer.Ordinal);
+    /// The dialplan's feature codes for supervision (the prefix before the agent's extension): tell whisper and
+    /// barge apart when a supervisor dials them on the phone and the ChanSpy options were not seen. Empty: not used.
+    /// </summary>
+    public string WhisperCode { get; set; } = "*22";
+
+    public string BargeCode { get; set; } = "*23";
+
+    public string ListenCode { get; set; } = "";
 }

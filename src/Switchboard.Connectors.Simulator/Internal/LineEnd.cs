@@ -24,6 +24,11 @@ internal sealed class LineEnd(CallKey key, EndState state, bool placedCall, long
     public string? RedirectedFrom { get; set; }
     public string? ParentPbxCallId { get; init; }
     public bool IsListening { get; init; }
+
+    /// <summary>For a supervisor's end: how it joins, and the agent's call it joins.</summary>
+    public SupervisionMode SupervisionMode { get; init; }
+    public CallKey? Supervises { get; init; }
+
     public bool Muted { get; set; }
 
     /// <summary>Being recorded since then (<see cref="RecordingFile"/> is written when it stops).</summary>
@@ -49,6 +54,8 @@ internal sealed class LineEnd(CallKey key, EndState state, bool placedCall, long
             ParentPbxCallId = ParentPbxCallId,
             RedirectedFrom = RedirectedFrom,
             IsListening = IsListening,
+            SupervisionMode = SupervisionMode,
+            SupervisedCall = Supervises,
             AlreadyAnswered = forResync && IsAnswered,
             AlreadyHeld = forResync && State == EndState.Held,
             AlreadyMuted = forResync && Muted,

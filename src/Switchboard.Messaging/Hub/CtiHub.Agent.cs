@@ -50,15 +50,30 @@ public sealed partial class CtiHub
         }
     });
 
-    /// <summary>A supervisor listens to another agent's call from the supervisor's own line.</summary>
+    /// <summary>
+    /// A supervisor listens to, whispers to or barges into another agent's call from the supervisor's own line.
+    /// Without a mode it listens, so callers from before the modes keep working.
+    /// </summary>
     [HubMethodName(CtiCommands.ListenCall)]
-    public Task ListenCall(CallRequest? request) => RunAsync(CtiCommands.ListenCall, request?.CallId, async ct =>
+    public Task ListenCall(ListenCallRequest? request) => RunAsync(CtiCommands.ListenCall, request?.CallId, async ct =>
     {
-        var valid = CommandInput.Required(request, CtiCommands.ListenCall, "{ callId }");
+        var valid = CommandInput.Required(request, CtiCommands.ListenCall, "{ callId, mode? }");
         var user = CurrentUser;
         if (!user.CanListen || !connector.Capabilities.Listen)
         {
             throw new CommandRefusedException("forbidden", "Only supervisors may listen to calls.");
+        }
+
+        var mode = valid.Mode ?? Contracts.SupervisionMode.Listen;
+        if (!Enum.IsDefined(mode))
+        {
+            throw new CommandRefusedException("invalid_mode", "The mode is listen, whisper or barge.");
+        }
+
+        var domainMode = ContractMapper.ByName<Telephony.Calls.SupervisionMode>(mode);
+        if (!connector.Capabilities.Offers(domainMode))
+        {
+            throw new CommandRefusedException("not_supported", $"This PBX cannot let a supervisor {Verb(mode)}; listening is what it offers.");
         }
 
         var call = tracker.FindCall(CommandInput.CallId(valid.CallId))
@@ -73,6 +88,13 @@ public sealed partial class CtiHub
             throw new CommandRefusedException("forbidden", "A supervisor listens only to the calls of their own team.");
         }
 
-        await connector.ListenAsync(OwnLine(null), call.Key, ct);
+        await connector.ListenAsync(OwnLine(null), call.Key, domainMode, ct);
     });
+
+    private static string Verb(Contracts.SupervisionMode mode) => mode switch
+    {
+        Contracts.SupervisionMode.Whisper => "whisper to an agent",
+        Contracts.SupervisionMode.Barge => "barge into a call",
+        _ => "listen",
+    };
 }

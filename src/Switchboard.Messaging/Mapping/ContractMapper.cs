@@ -39,6 +39,13 @@ public static class ContractMapper
             IsListening = call.IsListening,
             Recording = call.Recording,
             HasRecording = call.RecordingFile is not null,
+            ListenMode = call.IsListening ? ByName<SupervisionMode>(call.SupervisionMode) : null,
+            Supervision = call.Supervision is { } supervision
+                ? new SupervisionDto(ByName<SupervisionMode>(supervision.Mode), supervision.SupervisorLine)
+                : null,
+            Conference = call.Conference is { } conference
+                ? new ConferenceDto(conference.Id, conference.Name, [.. conference.Members.Select(m => new ConferenceMemberDto(m.Number, m.Name, m.Line))])
+                : null,
             Operations = ToDto(call.Operations),
         };
     }
@@ -68,6 +75,7 @@ public static class ContractMapper
         Dtmf = operations.HasFlag(Domain.Calls.CallOperations.Dtmf),
         Mute = operations.HasFlag(Domain.Calls.CallOperations.Mute),
         Video = operations.HasFlag(Domain.Calls.CallOperations.Video),
+        Conference = operations.HasFlag(Domain.Calls.CallOperations.Conference),
     };
 
     public static AgentStatusDto ToDto(Domain.Agents.AgentStatus status)
@@ -84,7 +92,11 @@ public static class ContractMapper
             capabilities.WrapUp,
             capabilities.CallCentreMode,
             capabilities.CallRecording,
-            capabilities.Listen);
+            capabilities.Listen)
+        {
+            Whisper = capabilities.Listen && capabilities.Whisper,
+            Barge = capabilities.Listen && capabilities.Barge,
+        };
     }
 
     public static Domain.Agents.AgentState ToDomain(AgentState state) => ByName<Domain.Agents.AgentState>(state);

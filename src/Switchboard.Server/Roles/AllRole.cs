@@ -2,6 +2,7 @@ using Switchboard.Crm;
 using Switchboard.Crm.Auth;
 using Switchboard.Crm.Calls;
 using Switchboard.Messaging;
+using Switchboard.Messaging.Conferences;
 using Switchboard.Messaging.Ports;
 using Switchboard.Messaging.Recording;
 using Switchboard.Messaging.Team;
@@ -39,6 +40,7 @@ internal sealed class AllRole : IServerRole
         app.MapCtiHub();
         app.MapTeamCallEndpoints();
         app.MapCallRecordingEndpoints();
+        app.MapConferenceEndpoints();
         app.MapPbxEndpoints();
     }
 }

@@ -1,4 +1,5 @@
 using Switchboard.Messaging;
+using Switchboard.Messaging.Conferences;
 using Switchboard.Messaging.CrmLink;
 using Switchboard.Messaging.Recording;
 using Switchboard.Messaging.Team;
@@ -28,6 +29,7 @@ internal sealed class MessagingRole : IServerRole
         app.MapCtiHub();
         app.MapTeamCallEndpoints();
         app.MapCallRecordingEndpoints();
+        app.MapConferenceEndpoints();
         app.MapPbxEndpoints();
     }
 }

@@ -48,6 +48,16 @@ public sealed record Call
     /// <summary>A supervisor's call that listens in on another conversation.</summary>
     public bool IsListening { get; init; }
 
+    /// <summary>For a supervisor's call: how it joins, and the agent's call it joins (when the PBX named it).</summary>
+    public SupervisionMode SupervisionMode { get; init; }
+    public CallKey? SupervisedCall { get; init; }
+
+    /// <summary>For an agent's call: the supervisor in it now, shown to the agent.</summary>
+    public CallSupervision? Supervision { get; init; }
+
+    /// <summary>The conference this call is in now, with its members; null outside one.</summary>
+    public CallConference? Conference { get; init; }
+
     public CallOperations Operations { get; init; }
 
     public string Line => Key.Line;

@@ -21,4 +21,7 @@ public enum CallOperations
     Dtmf = 1 << 10,
     Mute = 1 << 11,
     Video = 1 << 12,
+
+    /// <summary>Merge a consultation and the call it was made from into one conference of the three parties.</summary>
+    Conference = 1 << 13,
 }

@@ -42,6 +42,13 @@ public interface IPbxConnector : IAsyncDisposable
     /// <summary>Ends the consultation and takes the held call back.</summary>
     Task CancelTransferAsync(CallKey heldCall, CallKey consultCall, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Merges the consultation and the held call it was made from into one conference: the held party, the
+    /// consulted party and the line talk together. Only where <see cref="PbxCapabilities.CallOperations"/> has
+    /// <see cref="CallOperations.Conference"/>.
+    /// </summary>
+    Task ConferenceAsync(CallKey heldCall, CallKey consultCall, CancellationToken cancellationToken);
+
     Task SendDtmfAsync(CallKey call, string digits, CancellationToken cancellationToken);
 
     Task SetMuteAsync(CallKey call, bool muted, CancellationToken cancellationToken);
@@ -50,8 +57,11 @@ public interface IPbxConnector : IAsyncDisposable
 
     Task SetCallCentreModeAsync(string line, bool enabled, CancellationToken cancellationToken);
 
-    /// <summary>Lets the supervisor on <paramref name="supervisorLine"/> listen to the conversation of <paramref name="call"/>.</summary>
-    Task ListenAsync(string supervisorLine, CallKey call, CancellationToken cancellationToken);
+    /// <summary>
+    /// Lets the supervisor on <paramref name="supervisorLine"/> into the conversation of <paramref name="call"/>:
+    /// listening, whispering to the agent, or barging in (as <see cref="PbxCapabilities.Offers"/> allows).
+    /// </summary>
+    Task ListenAsync(string supervisorLine, CallKey call, SupervisionMode mode, CancellationToken cancellationToken);
 
     /// <summary>
     /// Starts or stops recording the line's side of <paramref name="call"/>. The PBX tells the outcome as a

@@ -24,6 +24,12 @@ public sealed record CallAppeared(
     /// <summary>The call is a supervisor listening in.</summary>
     public bool IsListening { get; init; }
 
+    /// <summary>For a supervisor's call: listen, whisper or barge.</summary>
+    public SupervisionMode SupervisionMode { get; init; }
+
+    /// <summary>For a supervisor's call: the agent's call it joins, when known; that call shows the supervisor.</summary>
+    public CallKey? SupervisedCall { get; init; }
+
     /// <summary>For a resync: the call was already answered before the connector saw it.</summary>
     public bool AlreadyAnswered { get; init; }
 
@@ -110,3 +116,14 @@ public sealed record ActiveCallsReported(IReadOnlyList<CallAppeared> Calls) : Pb
 
 /// <summary>The PBX's own text of a message, for users who asked to see it.</summary>
 public sealed record RawPbxMessage(string? Line, string Text) : PbxFact;
+
+/// <summary>
+/// A party joined a conference. <paramref name="MemberId"/> names the party within the conference (for Asterisk its
+/// channel); <paramref name="Call"/> is the line's call the party's channel carries, when it is a line's.
+/// </summary>
+public sealed record ConferenceJoined(string ConferenceId, string ConferenceName, string MemberId, ConferenceMember Member, CallKey? Call) : PbxFact;
+
+public sealed record ConferenceLeft(string ConferenceId, string MemberId) : PbxFact;
+
+/// <summary>The conference is over: whoever was still listed in it is not any more.</summary>
+public sealed record ConferenceEnded(string ConferenceId) : PbxFact;

@@ -38,11 +38,14 @@ public sealed partial class CallTracker
             ParentCallId = parent?.Id,
             ParentPbxCallId = parent?.PbxCallId,
             IsListening = fact.IsListening,
+            SupervisionMode = fact.IsListening ? fact.SupervisionMode : SupervisionMode.Listen,
+            SupervisedCall = fact.IsListening ? fact.SupervisedCall : null,
         };
         _active.Add(call.Key, call);
         _keysById.Add(call.Id, call.Key);
         Announce(CallChangeKind.Started, call.Key, events);
         RefreshLine(call.Line, events);
+        ShowSupervisor(call, events);
     }
 
     // A moment the PBX gave as an age: the tracker's clock stays the one source of timestamps.
@@ -172,12 +175,15 @@ public sealed partial class CallTracker
             RedirectedTo = fact.TransferTarget ?? call.RedirectedTo,
             Recording = false,
             Operations = CallOperations.None,
+            Supervision = null,
+            Conference = null,
         };
         _active.Remove(fact.Key);
         _keysById.Remove(call.Id);
         _announcedOperations.Remove(call.Id);
         events.Add(new CallChanged(CallChangeKind.Finished, finished));
         RefreshLine(fact.Key.Line, events);
+        HideSupervisor(call, events);
     }
 
     // After the link comes back, the PBX's list is the truth: calls it no longer has ended

@@ -80,6 +80,7 @@ public sealed partial class CallTracker
         CallOperations.Dtmf => "send DTMF",
         CallOperations.Mute => "be muted",
         CallOperations.Video => "use video",
+        CallOperations.Conference => "be merged into a conference",
         _ => operation.ToString(),
     };
 }

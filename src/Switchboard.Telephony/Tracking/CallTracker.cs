@@ -110,6 +110,15 @@ public sealed partial class CallTracker
                 case ActiveCallsReported report:
                     Reconcile(report, events);
                     break;
+                case ConferenceJoined joined:
+                    JoinConference(joined, events);
+                    break;
+                case ConferenceLeft left:
+                    LeaveConference(left.ConferenceId, left.MemberId, events);
+                    break;
+                case ConferenceEnded ended:
+                    EndConference(ended.ConferenceId, events);
+                    break;
                 case RawPbxMessage raw:
                     events.Add(new RawMessage(raw.Line, raw.Text));
                     break;

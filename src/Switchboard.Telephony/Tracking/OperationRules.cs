@@ -26,10 +26,10 @@ internal static class OperationRules
             CallState.Alerting => CallOperations.Answer | CallOperations.Drop,
             CallState.Connected when isConsultation =>
                 CallOperations.Drop | CallOperations.CompleteTransfer | CallOperations.CancelTransfer
-                | CallOperations.Dtmf | CallOperations.Mute,
+                | CallOperations.Conference | CallOperations.Dtmf | CallOperations.Mute,
             CallState.Connected => TalkingOperations,
             CallState.Held when consultation is { State: CallState.Connected } =>
-                CallOperations.Drop | CallOperations.CompleteTransfer | CallOperations.CancelTransfer,
+                CallOperations.Drop | CallOperations.CompleteTransfer | CallOperations.CancelTransfer | CallOperations.Conference,
             CallState.Held when consultation is not null => CallOperations.Drop | CallOperations.CancelTransfer,
             CallState.Held => CallOperations.Drop | CallOperations.Unhold,
             CallState.Busy => CallOperations.Drop,

@@ -47,6 +47,33 @@ public sealed class FeatureRecordingTests
     }
 
     [Fact]
+    public void Every_agent_in_the_conference_sees_its_three_members_though_the_originated_one_has_its_own_Linkedid()
+    {
+        var run = ScenarioRun.Play(Folder + "16-conference.ami");
+
+        var agent = run.OnlyCallOn("101").Key;
+        var called = run.OnlyCallOn("102").Key;
+        var three = new[] { Caller, "101", "102" };
+        var seenBy101 = Conferences(run, agent);
+        var seenBy102 = Conferences(run, called);
+        Assert.Contains(seenBy101, c => c.Members.Select(m => m.Number).Order().SequenceEqual(three.Order()));
+        Assert.Contains(seenBy102, c => c.Members.Select(m => m.Number).Order().SequenceEqual(three.Order()));
+        var conference = seenBy102.First(c => c.Members.Count == 3);
+        Assert.Equal("850", conference.Name);
+        Assert.Equal("f853f3a3-31ee-4912-b7c3-d88da2b9dca2", conference.Id);
+        Assert.Equal(new ConferenceMember("102", null, "102"), conference.Members.Single(m => m.Line == "102"));
+        Assert.Null(conference.Members.Single(m => m.Number == Caller).Line);
+
+        // 101 leaves first: 102 is left with the caller, and then alone.
+        Assert.Equal(2, seenBy102.First(c => c.Members.All(m => m.Line != "101") && c.Members.Count == 2).Members.Count);
+        Assert.All(run.Calls, c => Assert.Null(c.Conference));
+    }
+
+    /// <summary>The conferences a call showed, in order, each time it changed.</summary>
+    private static List<CallConference> Conferences(ScenarioRun run, CallKey key) =>
+        [.. run.Events.OfType<CallChanged>().Where(c => c.Call.Key == key).Select(c => c.Call.Conference).OfType<CallConference>().Distinct()];
+
+    [Fact]
     public void Whisper_dialled_on_the_phone_and_barge_by_Originate_are_both_listening_calls_of_the_supervisor()
     {
         var run = ScenarioRun.Play(Folder + "17-whisper-barge.ami");
@@ -61,6 +88,66 @@ public sealed class FeatureRecordingTests
         Finished(supervisor[1], new CallKey("1795891445.10", "103"), CallDirection.Internal, "103", "101", CallEndReason.Completed,
             conversation: "1795891436.7");
         Assert.All(supervisor, call => Assert.True(call.IsListening));
+    }
+
+    [Fact]
+    public void The_agent_sees_the_supervisor_whisper_then_barge_and_nothing_once_each_spy_call_ends()
+    {
+        var run = ScenarioRun.Play(Folder + "17-whisper-barge.ami");
+
+        var supervisor = run.CallsOn("103");
+        Assert.Equal([SupervisionMode.Whisper, SupervisionMode.Barge], supervisor.Select(c => c.SupervisionMode));
+        var agentCall = run.OnlyCallOn("101");
+        Assert.All(supervisor, c => Assert.Equal(agentCall.Key, c.SupervisedCall));
+        Assert.Equal(
+            [null, new CallSupervision(SupervisionMode.Whisper, "103"), null, new CallSupervision(SupervisionMode.Barge, "103"), null],
+            SupervisionSeen(run, agentCall.Key));
+    }
+
+    [Fact]
+    public void Without_the_ChanSpy_options_the_dialled_feature_code_tells_whisper_and_barge()
+    {
+        // A dialplan may reach ChanSpy through a Gosub whose steps the mapper does not see: the code is what is left.
+        var options = new Switchboard.Connectors.Asterisk.Mapping.AmiMappingOptions { WhisperCode = "*22", BargeCode = "*23" };
+        var run = ScenarioRun.Prepare(Folder + "17-whisper-barge.ami", options);
+        foreach (var frame in run.Frames.Where(f => !IsChanSpyStep(f)))
+        {
+            run.Feed(frame);
+        }
+
+        Assert.Equal([SupervisionMode.Whisper, SupervisionMode.Barge], run.CallsOn("103").Select(c => c.SupervisionMode));
+    }
+
+    [Fact]
+    public void A_spy_with_neither_options_nor_a_known_code_is_shown_as_listening()
+    {
+        var options = new Switchboard.Connectors.Asterisk.Mapping.AmiMappingOptions { WhisperCode = "", BargeCode = "" };
+        var run = ScenarioRun.Prepare(Folder + "17-whisper-barge.ami", options);
+        foreach (var frame in run.Frames.Where(f => !IsChanSpyStep(f)))
+        {
+            run.Feed(frame);
+        }
+
+        Assert.All(run.CallsOn("103"), c => Assert.Equal(SupervisionMode.Listen, c.SupervisionMode));
+        Assert.Contains(new CallSupervision(SupervisionMode.Listen, "103"), SupervisionSeen(run, run.OnlyCallOn("101").Key));
+    }
+
+    private static bool IsChanSpyStep(Switchboard.Connectors.Asterisk.Ami.AmiMessage frame) =>
+        frame.EventName == "Newexten" && frame["Application"] == "ChanSpy";
+
+    /// <summary>The agent's call's supervision each time it changed, starting from none.</summary>
+    private static List<CallSupervision?> SupervisionSeen(ScenarioRun run, CallKey key)
+    {
+        var seen = new List<CallSupervision?> { null };
+        foreach (var call in run.Events.OfType<CallChanged>().Select(c => c.Call).Where(c => c.Key == key))
+        {
+            if (seen[^1] != call.Supervision)
+            {
+                seen.Add(call.Supervision);
+            }
+        }
+
+        return seen;
     }
 
     [Fact]

@@ -155,5 +155,11 @@ public sealed class PjsipRecordingTests
         Assert.True(listening.IsListening);
         Finished(listening, new CallKey("1795483231.102", "103"), CallDirection.Internal, "103", "101", CallEndReason.Completed,
             conversation: "1795483229.100");
+        // The Originate's ChanSpy options (qs, in OriginateResponse) say it is listening, and the agent is told.
+        Assert.Equal(SupervisionMode.Listen, listening.SupervisionMode);
+        Assert.Equal(new CallKey("1795483229.100", "101"), listening.SupervisedCall);
+        Assert.Contains(run.Events.OfType<CallChanged>(), c => c.Call.Line == "101"
+            && c.Call.Supervision == new CallSupervision(SupervisionMode.Listen, "103"));
+        Assert.Null(run.OnlyCallOn("101").Supervision);
     }
 }

@@ -100,6 +100,7 @@ public static class EndpointRules
         ["DELETE /api/teams/{id:guid}"] = new(OnNewTeam(id => Build(HttpMethod.Delete, $"/api/teams/{id}")), Administrators(NoContent)),
 
         // The Messaging Service: supervisors and administrators watch calls in progress; the hub opens for anyone signed in.
+        ["POST /api/line-calls/{callId:guid}/conference"] = new(Send(HttpMethod.Post, $"/api/line-calls/{Guid.NewGuid()}/conference", null), SignedIn(NotFound)),
         ["GET /api/team/calls/active"] = new(Get("/api/team/calls/active"), Only(Ok, Identity.TeamSupervisor, Identity.OtherSupervisor, Identity.Administrator)),
 
         // Recording an active call: the owner's own calls only (CallRecordingTests); with no such call, not found.

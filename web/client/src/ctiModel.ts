@@ -1,6 +1,6 @@
 import type { Guid } from './contract/call.js';
-import type { SetAgentStateRequest } from './contract/commands.js';
-import type { AgentState } from './contract/enums.js';
+import type { ListenCallRequest, SetAgentStateRequest } from './contract/commands.js';
+import type { AgentState, SupervisionMode } from './contract/enums.js';
 import type { ActiveCallSnapshotEvent, CtiEventMap } from './contract/events.js';
 import { ctiEventNames, type CtiCommandName, type CtiEventName } from './contract/names.js';
 import { Emitter } from './internal/emitter.js';
@@ -128,9 +128,13 @@ export class CtiModel {
     return this.send('setCallCentreMode', { enabled, line: line ?? null });
   }
 
-  /** Supervisors: listen in on another agent's call, from the supervisor's own line. */
-  listenCall(callId: Guid): Promise<void> {
-    return this.send('listenCall', { callId });
+  /**
+   * Supervisors: listen in on another agent's call from the supervisor's own line, or whisper to the agent or
+   * barge in where `initialized`'s capabilities say so. Without a mode it listens, as servers before modes did.
+   */
+  listenCall(callId: Guid, mode?: SupervisionMode): Promise<void> {
+    const request: ListenCallRequest = mode === undefined ? { callId } : { callId, mode };
+    return this.send('listenCall', request);
   }
 
   getActiveCalls(): Promise<ActiveCallSnapshotEvent> {

@@ -100,7 +100,19 @@ describe('CtiModel', () => {
     expect(fake.invocations[9]!.args).toEqual([{ callId: 'c1', digits: '12#' }]);
     expect(fake.invocations[12]!.args).toEqual([{ state: 'away', reason: 'Lunch', line: null }]);
     expect(fake.invocations[13]!.args).toEqual([{ enabled: true, line: '101' }]);
+    expect(fake.invocations[14]!.args).toEqual([{ callId: 'c2' }]);
     expect(fake.invocations[15]!.args).toEqual([]);
+  });
+
+  it('sends listenCall with the mode only when one is asked for, so older servers still understand a plain listen', async () => {
+    const { model, fake } = connectedModel();
+    await model.start();
+
+    await model.listenCall('c2', 'whisper');
+    await model.listenCall('c2', 'barge');
+    await model.listenCall('c2');
+
+    expect(fake.invocations.map((i) => i.args)).toEqual([[{ callId: 'c2', mode: 'whisper' }], [{ callId: 'c2', mode: 'barge' }], [{ callId: 'c2' }]]);
   });
 
   it('returns the snapshot that getActiveCalls answers', async () => {

@@ -91,6 +91,9 @@ internal sealed class AmiChannel(string uniqueid, string name)
     /// <summary>A pending channel runs ChanSpy or ParkedCall: its call appears with the spy or the retrieval.</summary>
     public string? AwaitingApplication { get; set; }
 
+    /// <summary>The options of the ChanSpy this channel runs (<c>PJSIP/101,qw</c> gives <c>qw</c>): they alone tell whisper and barge.</summary>
+    public string? SpyOptions { get; set; }
+
     public bool IsLine => Line is not null;
 
     public bool IsUp => State == StateUp;

@@ -22,6 +22,8 @@ internal sealed class LineCall(CallKey key, string conversationId)
     public bool PlacedByLine { get; init; }
 
     public bool IsListening { get; init; }
+    public SupervisionMode SupervisionMode { get; init; }
+    public CallKey? SupervisedCall { get; init; }
     public string? ParentPbxCallId { get; init; }
     public string? RedirectedFrom { get; set; }
 
@@ -72,6 +74,8 @@ internal sealed class LineCall(CallKey key, string conversationId)
             ParentPbxCallId = ParentPbxCallId,
             RedirectedFrom = RedirectedFrom,
             IsListening = IsListening,
+            SupervisionMode = SupervisionMode,
+            SupervisedCall = SupervisedCall,
             AlreadyAnswered = resync && Answered,
             AlreadyHeld = resync && Answered && Held,
         };

@@ -1,4 +1,4 @@
-import type { CallDirection, CallEndReason, CallState, MatchedBy } from './enums.js';
+import type { CallDirection, CallEndReason, CallState, MatchedBy, SupervisionMode } from './enums.js';
 
 /** Ids are GUIDs and moments ISO 8601 strings, as System.Text.Json writes them. */
 export type Guid = string;
@@ -19,6 +19,8 @@ export interface LineOperations {
   dtmf: boolean;
   mute: boolean;
   video: boolean;
+  /** Merge the consultation and the held call into a conference of the three (absent from older servers). */
+  conference?: boolean;
 }
 
 export type LineOperation = keyof LineOperations;
@@ -70,5 +72,31 @@ export interface CallDto {
   recording?: boolean;
   /** The call has a recording; once saved, `GET /api/calls/{recordId}/recording` plays it. */
   hasRecording?: boolean;
+  /** For a supervisor's own call: listen, whisper or barge. */
+  listenMode?: SupervisionMode | null;
+  /** For an agent's call: a supervisor is in it now (listening, whispering or barged in), from which line. */
+  supervision?: Supervision | null;
+  /** The conference this call is in now, with everyone in it; absent or null outside one. */
+  conference?: Conference | null;
   operations: LineOperations;
+}
+
+/** A conference and its members now (ConferenceDto in CallDto.cs); the id is the same on every member's call. */
+export interface Conference {
+  id: string;
+  name: string;
+  members: ConferenceMember[];
+}
+
+/** A party in a conference: its number, its name where known, its line when it is an agent's. */
+export interface ConferenceMember {
+  number: string;
+  name?: string | null;
+  line?: string | null;
+}
+
+/** A supervisor in an agent's call (SupervisionDto in CallDto.cs). */
+export interface Supervision {
+  mode: SupervisionMode;
+  supervisorLine: string;
 }

@@ -1,5 +1,5 @@
 import type { Guid } from './call.js';
-import type { AgentState } from './enums.js';
+import type { AgentState, SupervisionMode } from './enums.js';
 
 // Arguments of the client-to-server commands (Commands.cs): every command takes one object.
 
@@ -12,6 +12,12 @@ export interface MakeCallRequest {
 
 export interface CallRequest {
   callId: Guid;
+}
+
+/** `listenCall`: without a mode the supervisor listens. */
+export interface ListenCallRequest {
+  callId: Guid;
+  mode?: SupervisionMode;
 }
 
 export interface TransferRequest {

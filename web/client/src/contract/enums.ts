@@ -13,6 +13,9 @@ export const choosableAgentStates = ['available', 'away', 'doNotDisturb', 'offli
 
 export type ChoosableAgentState = (typeof choosableAgentStates)[number];
 
+/** How a supervisor is in an agent's call: hears it, speaks to the agent alone, or speaks to both parties. */
+export type SupervisionMode = 'listen' | 'whisper' | 'barge';
+
 export type UserRole = 'agent' | 'supervisor' | 'administrator';
 
 /** How a contact candidate matched a number (GET /api/contacts/lookup). */

@@ -29,6 +29,10 @@ export interface PbxCapabilities {
   callCentreMode: boolean;
   callRecording: boolean;
   listen: boolean;
+  /** Supervisors may also whisper to the agent (`listenCall` with `mode: 'whisper'`); absent from older servers. */
+  whisper?: boolean;
+  /** Supervisors may also barge in, talking to both parties (`mode: 'barge'`). */
+  barge?: boolean;
 }
 
 export interface InitializedEvent {

@@ -15,4 +15,5 @@ export const noOperations: LineOperations = {
   dtmf: false,
   mute: false,
   video: false,
+  conference: false,
 };

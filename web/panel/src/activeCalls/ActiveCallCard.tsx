@@ -1,11 +1,14 @@
-import { noOperations, type CallDto } from '@switchboard/cti';
+import { noOperations, type CallDto, type Supervision } from '@switchboard/cti';
 import { useState } from 'react';
+import { conferenceCall } from '../api/conference';
 import { canAct } from '../connection/canAct';
 import { useCti } from '../cti/CtiContext';
 import { consultationPartner, isCurrent, remoteNumber } from '../cti/selectors';
 import { RecordingControls } from '../recordings/RecordingControls';
+import { useNotices } from '../notices/NoticeContext';
 import { callStateLabels } from '../ui/format';
 import { CallTimer } from './CallTimer';
+import { ConferenceMembers } from './ConferenceMembers';
 import { ContactMatch } from './ContactMatch';
 import { DtmfKeypad } from './DtmfKeypad';
 import { TransferForm } from './TransferForm';
@@ -16,6 +19,7 @@ import { TransferForm } from './TransferForm';
  */
 export function ActiveCallCard({ call }: { call: CallDto }) {
   const { state, run } = useCti();
+  const { fail } = useNotices();
   const [panel, setPanel] = useState<'none' | 'transfer' | 'keypad'>('none');
   // While the server or the PBX is away no command can get through: every button waits for it.
   const ops = canAct(state) ? call.operations : noOperations;
@@ -27,7 +31,7 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
   // The server allows completing or cancelling on both calls of a consultation; the panel offers it
   // once, on the consultation itself, where the agent is talking to the person they consult.
   const transferDecidedHere = !partner || Boolean(call.parentCallId);
-  const role = call.isListening ? 'Listening in' : call.parentCallId ? 'Consultation' : partner ? 'Waiting for transfer' : directionText(call);
+  const role = call.isListening ? listeningRole(call) : call.parentCallId ? 'Consultation' : partner ? 'Waiting for transfer' : directionText(call);
 
   return (
     <article className={`card call-card${current ? ' call-card--current' : ''}${call.parentCallId ? ' call-card--consultation' : ''}`} aria-labelledby={titleId}>
@@ -45,10 +49,16 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
           <span className={`badge badge--${call.state}`}>{callStateLabels[call.state]}</span>
           {call.muted && <span className="badge">Muted</span>}
           {call.recording && <span className="badge badge--recording">Recording</span>}
+          {call.supervision && (
+            <span className="badge badge--accent" role="status">
+              {supervisionText(call.supervision)}
+            </span>
+          )}
           <CallTimer call={call} />
         </div>
       </header>
       {!call.isListening && <ContactMatch call={call} />}
+      {call.conference && <ConferenceMembers conference={call.conference} ownLine={call.line} />}
       <div className="button-row" role="group" aria-label={`Controls for the call with ${name ?? number}`}>
         {call.operations.answer && (
           <button type="button" className="button button--success" disabled={!ops.answer} onClick={() => void run((m) => m.answerCall(call.id))}>
@@ -86,6 +96,11 @@ export function ActiveCallCard({ call }: { call: CallDto }) {
             Complete transfer
           </button>
         )}
+        {transferDecidedHere && call.operations.conference && (
+          <button type="button" className="button" disabled={!ops.conference} onClick={() => void conferenceCall(call.id).catch((error: unknown) => fail(error, 'The conference could not be made'))}>
+            Conference
+          </button>
+        )}
         {transferDecidedHere && call.operations.cancelTransfer && (
           <button type="button" className="button" disabled={!ops.cancelTransfer} onClick={() => void run((m) => m.cancelTransfer(call.id))}>
             Cancel consultation
@@ -111,4 +126,28 @@ function directionText(call: CallDto): string {
   if (call.direction === 'outgoing') return call.state === 'alerting' ? 'Calling…' : 'Outgoing call';
   if (call.direction === 'internal') return 'Internal call';
   return 'Incoming call';
+}
+
+function listeningRole(call: CallDto): string {
+  switch (call.listenMode) {
+    case 'whisper':
+      return `Whispering to ${call.calleeNumber}`;
+    case 'barge':
+      return 'Barged in';
+    default:
+      return 'Listening in';
+  }
+}
+
+/** The agent is told that a supervisor is in the call, and how: silent listening too is no secret here. */
+function supervisionText(supervision: Supervision): string {
+  const who = `Supervisor ${supervision.supervisorLine}`;
+  switch (supervision.mode) {
+    case 'whisper':
+      return `${who} is whispering`;
+    case 'barge':
+      return `${who} barged in`;
+    default:
+      return `${who} is listening`;
+  }
 }

@@ -1,4 +1,4 @@
-import type { CallDto } from '@switchboard/cti';
+import type { CallDto, SupervisionMode } from '@switchboard/cti';
 import { useCallback, useEffect, useState } from 'react';
 import { teamActiveCalls, teamActiveCallsPath } from '../api/team';
 import { useCti } from '../cti/CtiContext';
@@ -9,12 +9,23 @@ import { CallTimer } from '../activeCalls/CallTimer';
 
 const refreshEveryMs = 5000;
 
-/** Supervisors: the team's calls in progress, each with a button to listen in from the supervisor's own line. */
+const supervisionModes: { mode: SupervisionMode; label: string; verb: string }[] = [
+  { mode: 'listen', label: 'Listen', verb: 'Listen to' },
+  { mode: 'whisper', label: 'Whisper', verb: 'Whisper to the agent in' },
+  { mode: 'barge', label: 'Barge', verb: 'Barge into' },
+];
+
+/**
+ * Supervisors: the team's calls in progress, each with buttons to listen in from the supervisor's own line,
+ * and to whisper to the agent or barge in where the PBX can.
+ */
 export function TeamCalls() {
   const { state, run } = useCti();
   const { fail } = useNotices();
   const [answer, setAnswer] = useState<{ available: boolean; calls: CallDto[] } | null>(null);
   const canListen = state.capabilities?.listen ?? false;
+  // Whisper and barge appear only where the PBX has them; listening needs no more than `listen`.
+  const modes = supervisionModes.filter((m) => canListen && (m.mode === 'listen' || state.capabilities?.[m.mode] === true));
 
   const load = useCallback(() => {
     teamActiveCalls()
@@ -53,15 +64,20 @@ export function TeamCalls() {
                   {callStateLabels[call.state]} · <CallTimer call={call} />
                 </div>
               </div>
-              <button
-                type="button"
-                className="button button--small"
-                disabled={!canListen || state.line === null}
-                aria-label={`Listen to the call on line ${call.line}`}
-                onClick={() => void run((model) => model.listenCall(call.id))}
-              >
-                Listen
-              </button>
+              <div className="button-row" role="group" aria-label={`Supervise the call on line ${call.line}`}>
+                {(modes.length > 0 ? modes : supervisionModes.slice(0, 1)).map((m) => (
+                  <button
+                    key={m.mode}
+                    type="button"
+                    className="button button--small"
+                    disabled={!canListen || state.line === null}
+                    aria-label={`${m.verb} the call on line ${call.line}`}
+                    onClick={() => void run((model) => (m.mode === 'listen' ? model.listenCall(call.id) : model.listenCall(call.id, m.mode)))}
+                  >
+                    {m.label}
+                  </button>
+                ))}
+              </div>
             </li>
           ))}
         </ul>
