@@ -130,7 +130,9 @@ internal static class AsteriskActions
 
     /// <summary>
     /// The supervisor's phone rings, then joins the agent's device through ChanSpy: quietly (q, s), listening only,
-    /// whispering to the agent (w) or talking to both parties (B). The mapper reads the mode back from these options.
+    /// whispering to the agent (w) or talking to both parties (B), and leaving when the agent's call ends (E: without
+    /// it ChanSpy stays, waiting for the device's next call, and the supervisor's call never ended; seen live).
+    /// The mapper reads the mode back from these options.
     /// </summary>
     public static AmiAction Listen(string supervisorDevice, string agentDevice, string agentLine, SupervisionMode mode) =>
         new AmiAction("Originate")
@@ -143,9 +145,9 @@ internal static class AsteriskActions
 
     private static string SpyOptions(SupervisionMode mode) => mode switch
     {
-        SupervisionMode.Whisper => "qsw",
-        SupervisionMode.Barge => "qsB",
-        _ => "qs",
+        SupervisionMode.Whisper => "qswE",
+        SupervisionMode.Barge => "qsBE",
+        _ => "qsE",
     };
 
     private static string CallerIdWord(SupervisionMode mode) => mode switch

@@ -226,7 +226,10 @@ public class ReplayTests
         var spy = scenario.Action("Originate");
         await replay.StreamToAsync(spy);
         var call = await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == Demo.LineA);
-        await replay.ExpectAsync(spy, () => supervisor.Model.ListenCallAsync(call.Id));
+        // Recorded before the connector added ChanSpy's E (leave when the agent's call ends); the rest is byte for byte.
+        var withE = spy with { Text = spy.Text.Replace(",qs\r\n", ",qsE\r\n", StringComparison.Ordinal) };
+        Assert.NotEqual(spy.Text, withE.Text);
+        await replay.ExpectAsync(withE, () => supervisor.Model.ListenCallAsync(call.Id));
         await replay.StreamToEndAsync();
 
         var listening = await supervisor.WaitForCallAsync(CtiEvents.CallStarted, c => c.Line == Demo.SupervisorLine);
