@@ -20,6 +20,7 @@ internal static class Scenarios
         ("attended transfer, cancelled", run => AttendedTransferAsync(run, complete: false)),
         ("click-to-call", ClickToCallAsync),
         ("supervisor listens", ListenAsync),
+        ("supervisor whispers, then barges in; the agent sees each", WhisperAndBargeAsync),
         ("queue call, then the queue's wrap-up", QueueWrapUpAsync),
         ("agent state both ways: panel to presence, presence to panel", PresenceAsync),
         ("recording from the panel, played from the log", RecordingAsync),
@@ -137,6 +138,30 @@ internal static class Scenarios
         await supervisor.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == listening.Id);
         var rows = await run.RowsAsync(call.ConversationId, 1);
         Check(rows.All(r => Text(r, "line") == "101"), "the listening call was logged");
+    }
+
+    private static async Task WhisperAndBargeAsync(SmokeRun run)
+    {
+        await using var agent = await run.ConnectAsync("agent1");
+        await using var supervisor = await run.ConnectAsync("supervisor");
+        await using var phone = run.Phone("101");
+        await using var caller = run.CallFromOutside("101", TimeSpan.FromSeconds(20));
+
+        var call = await agent.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == "101");
+        foreach (var mode in new[] { SupervisionMode.Whisper, SupervisionMode.Barge })
+        {
+            await using var supervisorPhone = run.Phone("103");
+            await supervisor.Model.ListenCallAsync(call.Id, mode);
+            var spying = await supervisor.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == "103" && c.ListenMode == mode);
+            await agent.WaitForCallAsync(CtiEvents.CallInfoChanged, c => c.Id == call.Id && c.Supervision?.Mode == mode && c.Supervision.SupervisorLine == "103");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await supervisor.Model.DropCallAsync(spying.Id);
+            await supervisor.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == spying.Id);
+            await agent.WaitForCallAsync(CtiEvents.CallInfoChanged, c => c.Id == call.Id && c.Supervision is null);
+        }
+
+        await caller.FinishedAsync(PartyLimit);
+        await agent.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == call.Id);
     }
 
     // The reference Asterisk's queue support (DID 600, ringall, wrapuptime 10): 102 answers, 101 does not.
