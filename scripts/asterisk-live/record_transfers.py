@@ -59,12 +59,39 @@ def s_atxfer_cancelled(r):
     r.sleep(1)
 
 
+def s_atxfer_threeway(r):
+    t, caller, agent, target = _consult(r, talk=20)
+    m0 = r.mark()
+    # The atxferthreeway code (*5 here) as if the agent's phone sent it: what a panel's "conference" could do.
+    for digit in "*5":
+        r.action([("Action", "PlayDTMF"), ("Channel", agent), ("Digit", digit), ("Receive", "true")])
+        r.sleep(0.3)
+    r.wait(ev("AttendedTransfer"), 10, note="the three parties joined: AttendedTransfer (Threeway)", start=m0)
+    r.sleep(3)
+    m0 = r.mark()
+    r.action([("Action", "Hangup"), ("Channel", agent), ("Cause", "16")])
+    r.wait(ev("Hangup", Channel=agent), 10, note="the agent left the three-way call", start=m0)
+    r.wait_ua(t, 40)
+    if target:
+        r.wait(ev("Hangup", Channel=target), 10, note="the caller hung up: 102's leg ends too")
+    r.wait_ua("p101-1", 10)
+    r.wait_ua("p102-0", 10)
+    r.sleep(1)
+
+
 COMMON = (f"Caller {CALLER} on the trunk (127.0.0.1:5170) calls DID 101; phone 101 answers after 1.5 s. 1.5 s after the "
           "answer AMI `Atxfer` (Channel = the agent's channel, Exten 102, Context from-internal) starts a consultation: "
           "Asterisk holds the caller (music) and dials 102 through a Local channel pair; phone 102 answers after 1 s. "
           "features.conf has `atxfer = *2`, `atxferabort = *3`, `atxfercomplete = *4`; agents are dialled with `Dial(...,tT)`. ")
 
 SCENARIOS = [
+    dict(name="22-attended-transfer-threeway", run=s_atxfer_threeway,
+         title="Scenario 22: attended transfer by AMI Atxfer turned into a three-way call with the atxferthreeway code",
+         what=COMMON + "3 s into the consultation AMI `PlayDTMF` (Receive: true) of `*` and `5` on the agent's channel, "
+              "features.conf's `atxferthreeway`, joins the caller, 101 and 102 in one call; 3 s later AMI `Hangup` of "
+              "101's channel; the caller and 102 talk on until the caller hangs up 20 s after its answer.",
+         key_events=["VarSet", "LocalBridge", "AttendedTransfer", "BridgeEnter", "BridgeLeave", ev("Hangup", Channel="Local/*")],
+         observed="See the key events: the AttendedTransfer with DestType Threeway, and which bridge the three parties end up in."),
     dict(name="21-attended-transfer-completed", run=s_atxfer_completed,
          title="Scenario 21: attended transfer by AMI Atxfer, completed by hanging up the transferer",
          what=COMMON + "3 s into the consultation AMI `Hangup` of the agent's channel completes the transfer: the caller "

@@ -56,4 +56,20 @@ public sealed class TransferRecordingTests
         Assert.Single(run.CallsOn("102"));
         Assert.Equal(3, run.Facts.OfType<CallAppeared>().Count());
     }
+
+    [Fact]
+    public void A_consultation_turned_into_a_three_way_call_leaves_one_row_per_call_and_the_target_with_the_caller()
+    {
+        // atxferthreeway (*5) during the consultation: all three end up in the caller's bridge (AttendedTransfer
+        // DestType Threeway), then 101 hangs up and the caller and 102 talk on. Conference members are not shown yet.
+        var run = ScenarioRun.Play(Folder + "22-attended-transfer-threeway.ami");
+
+        OnlyLines(run, "101", "102");
+        var on101 = run.CallsOn("101");
+        Assert.Equal(2, on101.Count);
+        Assert.All(on101, c => Assert.Equal(CallEndReason.Completed, c.EndReason));
+        Assert.Equal(on101[0].PbxCallId, on101[1].ParentPbxCallId);
+        var at102 = run.OnlyCallOn("102");
+        Assert.Equal((Caller, "101", CallEndReason.Completed), (at102.CallerNumber, at102.RedirectedFrom, at102.EndReason));
+    }
 }
