@@ -9,7 +9,7 @@
 # calls from 127.0.0.1:5170, a carrier at 127.0.0.1:5180 reached with the prefix 9). For another Asterisk
 # set the same through the environment: AMI_HOST AMI_PORT AMI_USER AMI_SECRET, and SMOKE_ASTERISK_SIP,
 # SMOKE_PASSWORD_101..103, SMOKE_PORT_101..103, SMOKE_TRUNK_PORT, SMOKE_CARRIER_PORT (see LiveOptions.cs), and
-# ASTERISK_MONITOR_DIR, Asterisk's monitor spool as this machine sees it (recordings are played from there).
+# ASTERISK_THREEWAY_CODE (features.conf atxferthreeway; the refpbx's *5), ASTERISK_MONITOR_DIR, Asterisk's monitor spool as this machine sees it (recordings are played from there).
 # SMOKE_ONLY=<words> runs only the scenarios named so; SMOKE_WEB_PHONE=0 leaves out the web phone (Chromium).
 # Needs sipp (Debian: sip-tester). Exit status 0 when every scenario passed.
 set -euo pipefail
@@ -29,7 +29,7 @@ bin="$root/src/Switchboard.Server/bin/Release/net10.0"
   Pbx__Connector=Asterisk Asterisk__Host="${AMI_HOST:-127.0.0.1}" Asterisk__Port="${AMI_PORT:-5039}" \
   Asterisk__Username="${AMI_USER:-cti}" Asterisk__Secret="${AMI_SECRET:-ctisecret}" Asterisk__Technology=PJSIP \
   ConnectionStrings__Crm="Data Source=$work/switchboard.db" Messaging__OutboxPath="$work/outbox" \
-  Telephony__RecordFromPanel=true Recordings__Folder="${ASTERISK_MONITOR_DIR:-/var/tmp/refpbx22-run/spool/monitor}" \
+  Asterisk__ThreeWayCode="${ASTERISK_THREEWAY_CODE:-*5}" Telephony__RecordFromPanel=true Recordings__Folder="${ASTERISK_MONITOR_DIR:-/var/tmp/refpbx22-run/spool/monitor}" \
   exec dotnet "$bin/Switchboard.Server.dll" --contentRoot "$bin" --urls "http://127.0.0.1:$port"
 ) > "$work/server.log" 2>&1 &
 server=$!

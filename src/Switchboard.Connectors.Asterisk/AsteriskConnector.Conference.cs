@@ -3,12 +3,23 @@ using Switchboard.Telephony.Connectors;
 
 namespace Switchboard.Connectors.Asterisk;
 
-// Merging a consultation into a conference is not offered on Asterisk yet (its flag is not in Operations, so the
-// tracker never allows it): the Atxfer consultation runs through a Local channel pair whose Redirect into
-// ConfBridge has not been tried on a live Asterisk. Conferences made in the dialplan are still shown (the mapper).
+// Conferencing a consultation is Asterisk's own three-way call of an attended transfer: the atxferthreeway feature
+// code played on the agent's channel as if the phone sent it, as CancelAtxfer does with atxferabort. Asterisk then
+// moves everyone into the caller's bridge (AttendedTransfer DestType Threeway), which the mapper reports as a
+// conference of its members (recording asterisk22-transfers/22).
 public sealed partial class AsteriskConnector
 {
-    public Task ConferenceAsync(CallKey heldCall, CallKey consultCall, CancellationToken cancellationToken) =>
-        Task.FromException(new PbxCommandException(
-            "This Switchboard cannot merge a consultation into a conference on Asterisk yet; a conference made on the phone or in the dialplan (ConfBridge) is shown with its members."));
+    public async Task ConferenceAsync(CallKey heldCall, CallKey consultCall, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(_options.ThreeWayCode))
+        {
+            throw new PbxCommandException("Conferencing is off: Asterisk:ThreeWayCode is empty.");
+        }
+
+        var channel = LineChannel(consultCall);
+        foreach (var digit in _options.ThreeWayCode)
+        {
+            await SendAsync(AsteriskActions.PlayDtmf(channel, digit), cancellationToken);
+        }
+    }
 }

@@ -22,7 +22,8 @@ public sealed partial class AsteriskConnector : IPbxConnector
     private const CallOperations Operations =
         CallOperations.Dial | CallOperations.Drop | CallOperations.Hold | CallOperations.Unhold
         | CallOperations.BlindTransfer | CallOperations.MakeConsultCall | CallOperations.SetupTransfer
-        | CallOperations.CompleteTransfer | CallOperations.CancelTransfer | CallOperations.Dtmf | CallOperations.Mute;
+        | CallOperations.CompleteTransfer | CallOperations.CancelTransfer | CallOperations.Dtmf | CallOperations.Mute
+        | CallOperations.Conference;
 
     private readonly AmiConnection _ami;
     private readonly AmiCallMapper _mapper;
@@ -51,13 +52,15 @@ public sealed partial class AsteriskConnector : IPbxConnector
         _logger = logger;
         _setupCheck = new AsteriskSetupCheck(ami, _options, logger);
         _queueWrapUp = new QueueWrapUpReader(ami, mapper, logger);
-        Capabilities = new PbxCapabilities(Operations, WrapUp: true, CallCentreMode: true, CallRecording: true, Listen: true)
+        // Conferencing needs the three-way feature code; without one it is not offered at all.
+        var operations = string.IsNullOrEmpty(_options.ThreeWayCode) ? Operations & ~CallOperations.Conference : Operations;
+        Capabilities = new PbxCapabilities(operations, WrapUp: true, CallCentreMode: true, CallRecording: true, Listen: true)
         {
             Whisper = true,
             Barge = true,
             LineOperations = _options.RemoteAnswerLines.ToDictionary(
                 line => line,
-                _ => Operations | CallOperations.Answer,
+                _ => operations | CallOperations.Answer,
                 StringComparer.Ordinal),
         };
     }

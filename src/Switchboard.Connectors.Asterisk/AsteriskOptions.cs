@@ -54,6 +54,12 @@ public sealed class AsteriskOptions
     /// Asterisk's monitor spool. <c>{line}</c>, <c>{pbxCallId}</c> and <c>{time}</c> (UTC, yyyyMMdd-HHmmss) are filled in.
     /// </summary>
     public string RecordingFileName { get; set; } = "switchboard-{line}-{time}-{pbxCallId}.wav";
+
+    /// <summary>
+    /// features.conf's <c>atxferthreeway</c> code (Asterisk's default <c>*3</c>): conferencing a consultation plays it on the
+    /// agent's channel, and Asterisk joins the three parties. Empty: conferencing is not offered.
+    /// </summary>
+    public string ThreeWayCode { get; set; } = "*3";
 }
 
 public enum AsteriskHoldMethod

@@ -18,6 +18,7 @@ internal static class Scenarios
         ("blind transfer", BlindTransferAsync),
         ("attended transfer, completed", run => AttendedTransferAsync(run, complete: true)),
         ("attended transfer, cancelled", run => AttendedTransferAsync(run, complete: false)),
+        ("consultation merged into a three-way conference", ConferenceAsync),
         ("click-to-call", ClickToCallAsync),
         ("supervisor listens", ListenAsync),
         ("supervisor whispers, then barges in; the agent sees each", WhisperAndBargeAsync),
@@ -103,6 +104,36 @@ internal static class Scenarios
         var rows = await run.RowsAsync(call.ConversationId, 3);
         Check(rows.Count == 3, $"{rows.Count} rows, not 3: {string.Join(", ", rows.Select(r => $"{Text(r, "line")} {Text(r, "endReason")}"))}");
         Check(rows.Count(r => Text(r, "parentPbxCallId") == call.PbxCallId) == 1, "not exactly one consultation row");
+    }
+
+    // Asterisk's three-way of an attended transfer (Asterisk:ThreeWayCode, the refpbx's atxferthreeway *5).
+    private static async Task ConferenceAsync(SmokeRun run)
+    {
+        await using var a = await run.ConnectAsync("agent1");
+        await using var b = await run.ConnectAsync("agent2");
+        await using var phoneA = run.Phone("101");
+        await using var phoneB = run.Phone("102");
+        await using var caller = run.CallFromOutside("101", TimeSpan.FromSeconds(16));
+
+        var call = await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == "101");
+        await a.Model.MakeConsultCallAsync(call.Id, "102");
+        var consultation = await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.ParentCallId == call.Id);
+        await a.WaitForAsync<LineStateChangedEvent>(CtiEvents.LineStateChanged, l => l.CallId == consultation.Id && l.Operations.Conference);
+        await run.PostAsync($"/api/line-calls/{consultation.Id}/conference", a.Token);
+        await a.WaitForAsync<CallDto>(CtiEvents.CallInfoChanged, c => c.Line == "101" && c.Conference?.Members.Count == 3);
+        await b.WaitForAsync<CallDto>(CtiEvents.CallInfoChanged, c => c.Line == "102" && c.Conference?.Members.Count == 3);
+        await caller.FinishedAsync(PartyLimit);
+        // The two agents are still together once the caller left: the agent hangs up what is left on the panel.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        foreach (var left in (await a.Model.GetActiveCallsAsync()).Calls.Where(c => c.Line == "101"))
+        {
+            await a.Model.DropCallAsync(left.Id);
+        }
+
+        await a.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == call.Id);
+        await a.WaitForCallAsync(CtiEvents.CallFinished, c => c.Id == consultation.Id);
+        var rows = await run.RowsAsync(call.ConversationId, 3);
+        Check(rows.Count == 3, $"{rows.Count} rows, not 3");
     }
 
     private static async Task ClickToCallAsync(SmokeRun run)

@@ -31,6 +31,7 @@ public sealed partial class AmiCallMapper
         var bridge = _channels.EnsureBridge(id, message["BridgeType"], message["BridgeTechnology"]);
         _channels.Enter(channel, bridge);
         channel.BridgeEnterSeq = _seq;
+        ThreeWayEntered(bridge, channel);
         if (channel.IsLine)
         {
             BindLoneTransferLocal(channel, bridge);
@@ -53,6 +54,7 @@ public sealed partial class AmiCallMapper
         }
 
         Refresh(channel, message);
+        ThreeWayLeft(_channels.Bridge(channel.BridgeId), channel);
         _channels.Leave(channel);
         return Outcome.Used;
     }

@@ -20,14 +20,58 @@ public sealed partial class AmiCallMapper
         }
 
         Refresh(channel, message);
+        JoinConference(conference.Id, conference.Name, channel);
+        return Outcome.Used;
+    }
+
+    private void JoinConference(string id, string name, AmiChannel channel)
+    {
         var line = channel.IsLine ? channel : null;
         var call = line is null ? null : Newest(line.Uniqueid, c => !c.IsListening && IsOnChannel(c, line));
         var number = PartyNumber(channel);
         // A line's caller ID inside a conference is whatever the Originate gave it ("Conference 850"): not a name.
         var member = new ConferenceMember(number, channel.IsLine ? null : AmiFields.CleanName(channel.CallerIdName, number), channel.Line);
-        _facts.Add(new ConferenceJoined(conference.Id, conference.Name, channel.Uniqueid, member, call?.Key));
-        return Outcome.Used;
+        _facts.Add(new ConferenceJoined(id, name, channel.Uniqueid, member, call?.Key));
     }
+
+    /// <summary>
+    /// An attended transfer's three-way (the atxferthreeway code) puts the transferer, the transferee and the target
+    /// in the transferee's bridge: from then on that basic bridge is a conference of its real members, the target
+    /// joining when its own channel takes the Local half's place, until one party is left.
+    /// </summary>
+    private void StartThreeWay(AmiBridge bridge)
+    {
+        bridge.IsThreeWay = true;
+        foreach (var member in bridge.Members.Where(m => !m.IsLocal))
+        {
+            JoinConference(bridge.Id, ThreeWayName, member);
+        }
+    }
+
+    private void ThreeWayEntered(AmiBridge bridge, AmiChannel channel)
+    {
+        if (bridge.IsThreeWay && !channel.IsLocal)
+        {
+            JoinConference(bridge.Id, ThreeWayName, channel);
+        }
+    }
+
+    private void ThreeWayLeft(AmiBridge? bridge, AmiChannel channel)
+    {
+        if (bridge is not { IsThreeWay: true } || channel.IsLocal)
+        {
+            return;
+        }
+
+        _facts.Add(new ConferenceLeft(bridge.Id, channel.Uniqueid));
+        if (bridge.Members.Count(m => !m.IsLocal && !ReferenceEquals(m, channel)) <= 1)
+        {
+            bridge.IsThreeWay = false;
+            _facts.Add(new ConferenceEnded(bridge.Id));
+        }
+    }
+
+    private const string ThreeWayName = "Three-way call";
 
     // Manager events, ConfbridgeLeave: as Join, for the member that left.
     private Outcome OnConfbridgeLeave(AmiMessage message)

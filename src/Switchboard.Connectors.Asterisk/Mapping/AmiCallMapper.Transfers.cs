@@ -58,10 +58,19 @@ public sealed partial class AmiCallMapper
     {
         var destType = message["DestType"];
         if (!string.Equals(message["Result"], "Success", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(destType, "Threeway", StringComparison.OrdinalIgnoreCase)
             || string.Equals(destType, "Fail", StringComparison.OrdinalIgnoreCase))
         {
-            // A three-way call keeps the transferer in: nothing ends.
+            return Outcome.Used;
+        }
+
+        if (string.Equals(destType, "Threeway", StringComparison.OrdinalIgnoreCase))
+        {
+            // A three-way call keeps the transferer in: nothing ends, the bridge becomes a conference.
+            if (_channels.Bridge(message["DestBridgeUniqueid"]) is { } bridge)
+            {
+                StartThreeWay(bridge);
+            }
+
             return Outcome.Used;
         }
 

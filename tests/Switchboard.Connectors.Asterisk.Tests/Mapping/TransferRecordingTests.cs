@@ -61,7 +61,8 @@ public sealed class TransferRecordingTests
     public void A_consultation_turned_into_a_three_way_call_leaves_one_row_per_call_and_the_target_with_the_caller()
     {
         // atxferthreeway (*5) during the consultation: all three end up in the caller's bridge (AttendedTransfer
-        // DestType Threeway), then 101 hangs up and the caller and 102 talk on. Conference members are not shown yet.
+        // DestType Threeway), then 101 hangs up and the caller and 102 talk on. Each real party is a member of the
+        // conference while it is in that bridge; the conference ends when one party is left.
         var run = ScenarioRun.Play(Folder + "22-attended-transfer-threeway.ami");
 
         OnlyLines(run, "101", "102");
@@ -71,5 +72,13 @@ public sealed class TransferRecordingTests
         Assert.Equal(on101[0].PbxCallId, on101[1].ParentPbxCallId);
         var at102 = run.OnlyCallOn("102");
         Assert.Equal((Caller, "101", CallEndReason.Completed), (at102.CallerNumber, at102.RedirectedFrom, at102.EndReason));
+
+        var joined = run.Facts.OfType<ConferenceJoined>().ToList();
+        Assert.Equal([Caller, "101", "102"], joined.Select(j => j.Member.Number).Order(StringComparer.Ordinal));
+        Assert.Single(joined.Select(j => j.ConferenceId).Distinct());
+        Assert.Contains(joined.Single(j => j.Member.Number == "101").Call, on101.Select(c => (CallKey?)c.Key));
+        Assert.Equal(at102.Key, joined.Single(j => j.Member.Number == "102").Call);
+        Assert.Single(run.Facts.OfType<ConferenceEnded>());
+        Assert.Contains(run.Events, e => e is CallChanged { Call.Line: "102", Call.Conference.Members.Count: 3 });
     }
 }

@@ -158,6 +158,40 @@ public class ReplayTests
         Assert.Single(rows, r => r.GetProperty("line").GetString() == Demo.LineB);
     }
 
+    [Fact]
+    public async Task A_consultation_merged_from_the_panel_is_a_three_way_conference_on_every_members_card()
+    {
+        var scenario = RecordedScenario.Load("asterisk22-transfers/22-attended-transfer-threeway.ami");
+        await using var ami = new FakeAmiServer();
+        var (server, session) = await AsteriskReplayServer.StartAsync(ami, "PJSIP", "--Asterisk:ThreeWayCode=*5");
+        await using var _ = server.AsAsyncDisposable();
+        await using var a = await server.ConnectAsync(Demo.AgentA, Demo.PasswordOf(Demo.AgentA));
+        await using var b = await server.ConnectAsync(Demo.AgentB, Demo.PasswordOf(Demo.AgentB));
+        var replay = new Replayer(scenario, ami, session);
+
+        var atxfer = scenario.Action("Atxfer");
+        await replay.StreamToAsync(atxfer);
+        var call = await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.Line == Demo.LineA);
+        await replay.ExpectAsync(atxfer, () => a.Model.MakeConsultCallAsync(call.Id, Demo.LineB));
+        var star = scenario.Action("PlayDTMF", 1);
+        await replay.StreamToAsync(star);
+        var consultation = await a.WaitForCallAsync(CtiEvents.CommutationStarted, c => c.ParentCallId == call.Id);
+        await a.WaitForAsync<LineStateChangedEvent>(CtiEvents.LineStateChanged, l => l.CallId == consultation.Id && l.Operations.Conference);
+        using var http = server.AuthorizedClient(a.Token);
+        await replay.ExpectAsync(
+            async () => (await http.PostAsync(new Uri($"/api/line-calls/{consultation.Id}/conference", UriKind.Relative), null)).EnsureSuccessStatusCode(),
+            star,
+            scenario.Action("PlayDTMF", 2));
+        await replay.StreamToEndAsync();
+
+        await a.WaitForAsync<CallDto>(CtiEvents.CallInfoChanged, c => c.Line == Demo.LineA && c.Conference?.Members.Count == 3);
+        var atB = await b.WaitForAsync<CallDto>(CtiEvents.CallInfoChanged, c => c.Line == Demo.LineB && c.Conference?.Members.Count == 3);
+        Assert.Contains(atB.Conference!.Members, m => m.Number == Demo.KnownCaller);
+        var rows = await new CallLogClient(server.Http, await server.LoginAsync(Demo.Administrator, Demo.PasswordOf(Demo.Administrator)))
+            .FinishedRowsAsync(call.ConversationId, 3);
+        Assert.Equal(3, rows.Count);
+    }
+
     [Theory]
     [MemberData(nameof(ParkHold))]
     public async Task Hold_and_unhold_from_the_panel_park_the_caller_and_bring_the_agent_back(string recording, string technology)

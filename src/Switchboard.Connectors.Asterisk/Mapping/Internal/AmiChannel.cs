@@ -110,6 +110,9 @@ internal sealed class AmiBridge(string id)
     public string Technology { get; set; } = "";
     public List<AmiChannel> Members { get; } = [];
 
+    /// <summary>An attended transfer made this bridge a three-way call (AttendedTransfer DestType Threeway): a conference.</summary>
+    public bool IsThreeWay { get; set; }
+
     /// <summary>A bridge where two parties talk to each other: not a conference, parking lot or holding bridge.</summary>
     public bool IsTwoParty =>
         Type.Length == 0 || string.Equals(Type, "basic", StringComparison.OrdinalIgnoreCase);
